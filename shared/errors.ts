@@ -1,0 +1,21 @@
+import { auditErrors } from './contracts/audit.contract';
+import { authErrors } from './contracts/auth.contract';
+import { commonErrors } from './contracts/common.contract';
+import { organisationErrors } from './contracts/organisations.contract';
+import { platformErrors } from './contracts/platform.contract';
+import { regionErrors } from './contracts/regions.contract';
+
+/** Every error code the API can return, with its HTTP status. One line per module. */
+export const errorStatus = {
+  ...commonErrors,
+  ...authErrors,
+  ...organisationErrors,
+  ...regionErrors,
+  ...auditErrors,
+  ...platformErrors,
+} as const;
+export type ErrorCode = keyof typeof errorStatus;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorStatus, code);
+}

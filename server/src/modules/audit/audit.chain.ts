@@ -19,7 +19,20 @@ export type ChainedEvent = {
 
 /** hash = sha256(prevHash || canonical JSON of the event); any edit to a field changes it. */
 export function hashEvent(e: ChainedEvent): string {
-  const body = canonicalJson({ ...e, occurredAt: e.occurredAt.toISOString() });
+  // Name every covered field: a stored row carries more (its own hash) that must not be hashed.
+  const body = canonicalJson({
+    seq: e.seq,
+    occurredAt: e.occurredAt.toISOString(),
+    actorId: e.actorId,
+    actorLabel: e.actorLabel,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    beforeDigest: e.beforeDigest,
+    afterDigest: e.afterDigest,
+    requestId: e.requestId,
+    prevHash: e.prevHash,
+  });
   return sha256Hex(`${e.prevHash}\n${body}`);
 }
 

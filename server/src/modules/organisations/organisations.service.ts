@@ -43,6 +43,12 @@ export function createOrganisationsService({ db, repo, audit, regionExists, regi
     return rows.map((r) => toOrganisationDto(r, names.get(r.regionCode) ?? r.regionCode, counts.get(r.id) ?? 0));
   }
 
+  /** The organisation as it is now, after a write the actor was allowed to make. */
+  async function fresh(id: string): Promise<Organisation> {
+    const [dto] = await toDtos([(await repo.findById(id))!]);
+    return dto!;
+  }
+
   async function load(actor: Actor, id: string): Promise<OrganisationRow> {
     const row = await repo.findById(id);
     if (!row || !canViewOrganisation(actor, row)) {
@@ -111,7 +117,7 @@ export function createOrganisationsService({ db, repo, audit, regionExists, regi
           return o;
         })
         .catch(mapUnique);
-      return this.get(actor, row.id);
+      return fresh(row.id);
     },
 
     async update(actor: Actor, id: string, input: UpdateOrganisation): Promise<Organisation> {
@@ -145,7 +151,7 @@ export function createOrganisationsService({ db, repo, audit, regionExists, regi
           });
         })
         .catch(mapUnique);
-      return this.get(actor, id);
+      return fresh(id);
     },
 
     /** Verifies, suspends or reopens an organisation (administrators of its region). */
@@ -166,7 +172,7 @@ export function createOrganisationsService({ db, repo, audit, regionExists, regi
           after: after ? auditStateOfOrganisation(after) : null,
         });
       });
-      return this.get(actor, id);
+      return fresh(id);
     },
 
     async members(actor: Actor, id: string): Promise<{ items: Member[] }> {

@@ -235,9 +235,9 @@ async function syncTable<T extends { code: string }>(
  * Returns the number of reference rows of each kind and whether any row was written or deleted.
  */
 export async function syncReferenceData(db: Db): Promise<{ regions: number; industries: number; changed: boolean }> {
-  const data = await loadReferenceData();
   const repo: RegionsRepo = createRegionsRepo(db);
-  const before = await readFingerprints(repo);
+  // With a worker-thread PGlite or a PostgreSQL server the files load while the query runs.
+  const [data, before] = await Promise.all([loadReferenceData(), readFingerprints(repo)]);
   const regionsDirty = !sameFingerprint(before.regions, fingerprintOf(data.regions, regionLine, before.algorithm));
   const industriesDirty = !sameFingerprint(before.industries, fingerprintOf(data.industries, industryLine, before.algorithm));
   let changed = false;

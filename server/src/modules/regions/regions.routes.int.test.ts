@@ -84,6 +84,27 @@ describe('syncReferenceData', () => {
     expect(await handle.db.select().from(industries).where(eq(industries.code, '6513'))).toHaveLength(1);
     expect((await syncReferenceData(handle.db)).changed).toBe(false);
   });
+
+  it('deletes rows gone from the reference data but keeps regions still referenced', async () => {
+    const stale = { level: 'county', parentCode: '110000', provinceCode: '110000', zone: 'east' } as const;
+    await handle.db.insert(regions).values([
+      { code: '110198', name: '已撤销区（无引用）', ...stale },
+      { code: '110199', name: '已撤销区（有引用）', ...stale },
+    ]);
+    await handle.db.insert(industries).values({ code: '9999', name: 'obsolete', parentCode: '999', level: 3 });
+    await handle.db.execute(
+      sql`insert into users (email, password_hash, display_name, region_code) values ('stale@example.com', 'x', 'x', '110199')`,
+    );
+    expect((await syncReferenceData(handle.db)).changed).toBe(true);
+    const left = await handle.db.select({ code: regions.code }).from(regions).where(sql`${regions.code} in ('110198', '110199')`);
+    expect(left).toEqual([{ code: '110199' }]);
+    expect(await handle.db.select().from(industries).where(eq(industries.code, '9999'))).toEqual([]);
+    // The kept row makes the fingerprint differ; later syncs compare rows and write nothing.
+    expect((await syncReferenceData(handle.db)).changed).toBe(false);
+    await handle.db.execute(sql`delete from users where email = 'stale@example.com'`);
+    expect((await syncReferenceData(handle.db)).changed).toBe(true);
+    expect((await syncReferenceData(handle.db)).changed).toBe(false);
+  });
 });
 
 describe('GET /api/v1/code-lists', () => {

@@ -16,10 +16,10 @@ const stampFile = join(root, 'dist', 'build-info.json');
 function newest(paths) {
   let max = 0;
   const walk = (p) => {
-    if (!existsSync(p)) return;
+    if (!existsSync(p)) {return;}
     const s = statSync(p);
     if (s.isDirectory()) {
-      for (const e of readdirSync(p)) if (e !== 'node_modules' && !e.endsWith('.test.ts')) walk(join(p, e));
+      for (const e of readdirSync(p)) {if (e !== 'node_modules' && !e.endsWith('.test.ts')) {walk(join(p, e));}}
     } else {
       max = Math.max(max, s.mtimeMs);
     }
@@ -65,7 +65,7 @@ function buildWeb() {
     cwd: root,
     stdio: 'inherit',
   });
-  if (r.status !== 0) throw new Error('web build failed');
+  if (r.status !== 0) {throw new Error('web build failed');}
   console.log(`built web client in ${Math.round(performance.now() - t)} ms`);
 }
 

@@ -55,7 +55,10 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
 export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const v = params[key];
-    return v === undefined || v === null ? whole : String(v);
+    if (v === undefined || v === null) {
+      return whole;
+    }
+    return typeof v === 'string' ? v : JSON.stringify(v);
   });
 }
 

@@ -33,17 +33,21 @@ const FORMAT_ZH: Record<string, string> = {
   datetime: '日期时间格式不正确',
 };
 
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
+}
+
 function list(v: unknown): string {
-  return Array.isArray(v) ? v.map(String).join(', ') : String(v);
+  return Array.isArray(v) ? v.map(str).join(', ') : str(v);
 }
 
 /** A user-facing message for one validation issue, in Chinese or English. */
 export function validationMessage(issue: IssueLike, lang: Lang): string {
   const zh = lang === 'zh';
-  const origin = String(issue.origin ?? '');
+  const origin = str(issue.origin);
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = String(issue.expected ?? '');
+      const expected = str(issue.expected);
       if (issue.input === undefined && /required|undefined/i.test(issue.message ?? '')) {
         return zh ? '必填' : 'Required';
       }
@@ -51,22 +55,22 @@ export function validationMessage(issue: IssueLike, lang: Lang): string {
     }
     case 'too_small':
       if (origin === 'string') {
-        return zh ? `至少 ${String(issue.minimum)} 个字符` : `At least ${String(issue.minimum)} characters`;
+        return zh ? `至少 ${str(issue.minimum)} 个字符` : `At least ${str(issue.minimum)} characters`;
       }
       if (origin === 'array' || origin === 'set') {
-        return zh ? `至少 ${String(issue.minimum)} 项` : `At least ${String(issue.minimum)} items`;
+        return zh ? `至少 ${str(issue.minimum)} 项` : `At least ${str(issue.minimum)} items`;
       }
-      return zh ? `不能小于 ${String(issue.minimum)}` : `Must be at least ${String(issue.minimum)}`;
+      return zh ? `不能小于 ${str(issue.minimum)}` : `Must be at least ${str(issue.minimum)}`;
     case 'too_big':
       if (origin === 'string') {
-        return zh ? `最多 ${String(issue.maximum)} 个字符` : `At most ${String(issue.maximum)} characters`;
+        return zh ? `最多 ${str(issue.maximum)} 个字符` : `At most ${str(issue.maximum)} characters`;
       }
       if (origin === 'array' || origin === 'set') {
-        return zh ? `最多 ${String(issue.maximum)} 项` : `At most ${String(issue.maximum)} items`;
+        return zh ? `最多 ${str(issue.maximum)} 项` : `At most ${str(issue.maximum)} items`;
       }
-      return zh ? `不能大于 ${String(issue.maximum)}` : `Must be at most ${String(issue.maximum)}`;
+      return zh ? `不能大于 ${str(issue.maximum)}` : `Must be at most ${str(issue.maximum)}`;
     case 'invalid_format': {
-      const format = String(issue.format ?? 'regex');
+      const format = str(issue.format) || 'regex';
       if (zh) {
         const base = FORMAT_ZH[format] ?? '格式不正确';
         // Custom regex messages are written in English in the contracts; keep them as a hint.

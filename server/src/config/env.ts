@@ -37,6 +37,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 /** Reads process.env once. */
 export function loadEnv(overrides: Partial<Record<keyof Env, string>> = {}): Env {
-  // eslint-disable-next-line n/no-process-env -- this file is the single reader
+   
   return parseEnv({ ...process.env, ...overrides });
 }

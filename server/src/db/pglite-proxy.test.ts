@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import type { DbHandle } from './types';
-import { pgErrorCode } from './types';
+import { pgErrorCode, rowsOf } from './types';
 
 // The server's default embedded mode: PGlite in a worker thread behind a message-passing proxy.
 let h: DbHandle;
@@ -17,7 +17,7 @@ describe('PGlite worker proxy', () => {
     expect(h.mode).toBe('embedded');
     expect(h.capabilities.vector).toBe(true);
     expect(h.capabilities.pg_textsearch).toBe(true);
-    const { rows } = (await h.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as { rows: { n: number }[] };
+    const rows = rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
     expect(rows[0]!.n).toBeGreaterThan(0);
   });
 
@@ -42,7 +42,7 @@ describe('PGlite worker proxy', () => {
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    const { rows } = (await h.db.execute(sql`select id from t order by id`)) as unknown as { rows: { id: number }[] };
+    const rows = rowsOf<{ id: number }>(await h.db.execute(sql`select id from t order by id`));
     expect(rows.map((r) => r.id)).toEqual([1]);
   });
 
@@ -57,7 +57,7 @@ describe('PGlite worker proxy', () => {
     });
     const outside = h.db.execute(sql`select count(*)::int as n from t where id = 10`).then((r) => {
       order.push('outside');
-      return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
+      return (r as { rows: { n: number }[] }).rows[0]!.n;
     });
     await tx;
     // The outside read waited for COMMIT, so it sees the committed row.

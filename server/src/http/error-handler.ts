@@ -64,7 +64,7 @@ export function registerErrorHandling(app: FastifyInstance, opts: { bodyLimit: n
       return sendError(req, reply, err.code, { ...err.details, ...err.params }, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = toIssues(err.validation as unknown as FastifyValidationIssue[], err.validationContext, req);
+      const issues = toIssues(err.validation, err.validationContext, req);
       return sendError(req, reply, 'common/validation_failed', undefined, { issues });
     }
     if (isResponseSerializationError(err)) {

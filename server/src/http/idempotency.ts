@@ -70,7 +70,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
       await db.delete(idempotencyKeys).where(where);
       return payload;
     }
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = typeof payload === 'string' ? JSON.parse(payload) : null;
     } catch {

@@ -66,7 +66,7 @@ export async function createTestApp(opts: { clock?: Clock; rateLimit?: boolean; 
       ...(o.body !== undefined ? { payload: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}),
       ...(o.body !== undefined && typeof o.body !== 'string' ? { headers: { ...headers, 'content-type': 'application/json' } } : {}),
     });
-    let body: unknown = raw.body;
+    let body: unknown;
     try {
       body = raw.body ? JSON.parse(raw.body) : undefined;
     } catch {

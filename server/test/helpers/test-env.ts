@@ -1,5 +1,5 @@
 // Test infrastructure reads the environment directly (the app reads it only in config/env.ts).
-/* eslint-disable n/no-process-env */
+ 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
 /** A connection string for another database on the same server. */

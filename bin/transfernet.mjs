@@ -6,9 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const serving = process.argv[2] === 'serve';
+const serving = process.argv[2] === 'serve' && !process.argv.includes('--help') && !process.argv.includes('-h');
 const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-needed', ...(serving ? [] : ['--server'])], {
-  stdio: ['ignore', 'inherit', 'inherit'],
+  stdio: ['ignore', 2, 'inherit'], // build messages go to stderr: stdout stays the command's own (e.g. --json)
 });
 if (r.status !== 0) {
   process.exit(r.status ?? 1);

@@ -7,7 +7,9 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponseSchema } from '#shared/contracts/common.contract';
 import type { DbHandle } from '#server/db/types';
 import { registerAuthentication } from '#server/http/authenticate';
 import { registerErrorHandling } from '#server/http/error-handler';
@@ -49,6 +51,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
+  app.removeContentTypeParser('text/plain');
+  // Every API operation documents the one error shape for its 4xx/5xx answers.
+  if (!z.globalRegistry.has(ErrorResponseSchema)) {
+    z.globalRegistry.add(ErrorResponseSchema, { id: 'ErrorResponse' });
+  }
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && route.schema) {
+      const response = (route.schema.response ?? {}) as Record<string, unknown>;
+      route.schema.response = { ...response, '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema };
+    }
+  });
   const hasWeb = !!opts.webRoot && existsSync(opts.webRoot);
   registerErrorHandling(app, { bodyLimit: opts.bodyLimit, spa: hasWeb });
 
@@ -76,6 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, enableDraftSpec: false });
@@ -97,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

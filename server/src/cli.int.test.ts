@@ -26,7 +26,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe.skipIf(!!TEST_DATABASE_URL)('transfernet CLI (embedded)', () => {
-  it('prints help for every command', () => {
+  it('prints help for every command', { timeout: 60_000 }, () => {
     for (const cmd of [[], ['serve'], ['migrate'], ['seed'], ['create-admin'], ['audit', 'verify']]) {
       const r = run([...cmd, '--help']);
       expect(r.code, `${cmd.join(' ')} --help`).toBe(0);
@@ -35,7 +35,7 @@ describe.skipIf(!!TEST_DATABASE_URL)('transfernet CLI (embedded)', () => {
     }
   });
 
-  it('migrates, seeds once, creates an admin and verifies the audit chain', () => {
+  it('migrates, seeds once, creates an admin and verifies the audit chain', { timeout: 180_000 }, () => {
     expect(run(['migrate']).code).toBe(0);
     const seed = run(['seed']);
     expect(seed.code).toBe(0);
@@ -53,7 +53,7 @@ describe.skipIf(!!TEST_DATABASE_URL)('transfernet CLI (embedded)', () => {
     expect(result.checked).toBeGreaterThan(30);
   });
 
-  it('exits 1 and names the broken event after tampering', async () => {
+  it('exits 1 and names the broken event after tampering', { timeout: 60_000 }, async () => {
     const h = await openDatabase({ dataDir, worker: false });
     await h.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
     await h.db.execute(sql`update audit_events set entity_id = 'tampered' where seq = 5`);

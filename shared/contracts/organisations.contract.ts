@@ -8,7 +8,6 @@ export const organisationErrors = {
   'organisation/member_exists': 409,
   'organisation/member_not_found': 404,
   'organisation/last_owner': 409,
-  'organisation/region_unknown': 400,
 } as const;
 
 /** 交易主体类型 as the technology-market statistics use them (domain-cn §5.2). */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const regionErrors = {
   'region/not_found': 404,
+  /** A region code in a request body that GB/T 2260 does not have. */
+  'region/unknown_code': 400,
   'code_list/not_found': 404,
 } as const;
 

@@ -45,9 +45,9 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   'organisation/member_exists': { zh: '该用户已是机构成员', en: 'This user is already a member' },
   'organisation/member_not_found': { zh: '成员不存在', en: 'Member not found' },
   'organisation/last_owner': { zh: '机构至少需要保留一名负责人', en: 'An organisation must keep at least one owner' },
-  'organisation/region_unknown': { zh: '未知的行政区划代码：{regionCode}', en: 'Unknown region code: {regionCode}' },
 
   'region/not_found': { zh: '行政区划不存在：{code}', en: 'Region not found: {code}' },
+  'region/unknown_code': { zh: '未知的行政区划代码：{code}', en: 'Unknown region code: {code}' },
   'code_list/not_found': { zh: '代码表不存在：{name}', en: 'No such code list: {name}' },
 };
 

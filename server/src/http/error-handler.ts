@@ -19,6 +19,7 @@ function sendError(
   const lang = req.lang ?? pickLang(req.headers['accept-language']);
   return reply
     .code(errorStatus[code])
+    .header('cache-control', 'no-store')
     .header('content-language', lang === 'en' ? 'en' : 'zh-CN')
     .send({ error: { code, message: errorMessage(code, lang, params), ...(details ? { details } : {}) } });
 }

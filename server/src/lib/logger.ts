@@ -10,6 +10,10 @@ export const REDACT_PATHS = [
   '*.password',
   '*.currentPassword',
   '*.newPassword',
+  'req.body.password',
+  'body.password',
+  'body.currentPassword',
+  'body.newPassword',
   'token',
   '*.token',
 ];

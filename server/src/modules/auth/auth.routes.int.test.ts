@@ -58,8 +58,9 @@ describe('POST /api/v1/auth/register', () => {
 
   it('refuses an unknown region code', async () => {
     const res = await t.request('POST', '/api/v1/auth/register', { body: { email: 'r@example.cn', password: strong, displayName: 'x', regionCode: '999999' } });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('region/not_found');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('region/unknown_code');
+    expect(res.body.error.details.issues[0].path).toBe('body.regionCode');
   });
 
   it('answers in English with Accept-Language: en', async () => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '#server/db/types';
 import { pgErrorCode } from '#server/db/types';
 import { AppError } from '#server/lib/app-error';
+import { fieldError } from '#server/lib/field-error';
 import type { Clock } from '#server/lib/clock';
 import { hmacHex, randomToken, safeEqual } from '#server/lib/crypto';
 import type { AuditService } from '../audit/audit.service';
@@ -44,7 +45,7 @@ export function createAuthService({ db, repo, audit, clock, config, regionExists
 
   async function assertRegion(code: string | null | undefined) {
     if (code && !(await regionExists(code))) {
-      throw new AppError('region/not_found', `unknown region ${code}`, undefined, { code });
+      throw fieldError('region/unknown_code', 'regionCode', { code });
     }
   }
 

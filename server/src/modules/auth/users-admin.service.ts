@@ -2,6 +2,7 @@ import { EmailSchema, PasswordSchema, type AdminUserQuery, type GrantRole, type 
 import { isWithinRegion } from '#shared/format/region-scope';
 import type { Db } from '#server/db/types';
 import { AppError } from '#server/lib/app-error';
+import { fieldError } from '#server/lib/field-error';
 import type { AuditService } from '../audit/audit.service';
 import { isPlatformAdmin, type Actor } from './actor';
 import { auditStateOfUser, toUserDto } from './auth.mapper';
@@ -107,7 +108,7 @@ export function createUsersAdminService({ db, repo, audit, regionExists, organis
         throw new AppError('auth/role_requires_organisation', 'role needs organisationId', undefined, { role: grant.role });
       }
       if (grant.regionCode && !(await regionExists(grant.regionCode))) {
-        throw new AppError('region/not_found', 'unknown region', undefined, { code: grant.regionCode });
+        throw fieldError('region/unknown_code', 'regionCode', { code: grant.regionCode });
       }
       let orgRegion: string | null = null;
       if (grant.organisationId) {

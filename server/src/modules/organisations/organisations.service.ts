@@ -10,6 +10,7 @@ import { isValidCreditCode } from '#shared/format/credit-code';
 import type { Db } from '#server/db/types';
 import { pgErrorCode } from '#server/db/types';
 import { AppError } from '#server/lib/app-error';
+import { fieldError } from '#server/lib/field-error';
 import type { AuditService } from '../audit/audit.service';
 import { canAdministerRegion, type Actor } from '../auth/actor';
 import { requireUser } from '../auth/auth.service';
@@ -31,10 +32,6 @@ type Deps = {
   regionExists: (code: string) => Promise<boolean>;
   regionNames: (codes: string[]) => Promise<Map<string, string>>;
 };
-
-function fieldError(code: 'organisation/credit_code_invalid' | 'organisation/credit_code_taken' | 'organisation/region_unknown', path: string, params?: Record<string, unknown>) {
-  return new AppError(code, code, { issues: [{ path: `body.${path}`, code: code.split('/')[1], message: code }] }, params);
-}
 
 export function createOrganisationsService({ db, repo, audit, regionExists, regionNames }: Deps) {
   async function toDtos(rows: OrganisationRow[]): Promise<Organisation[]> {
@@ -62,7 +59,7 @@ export function createOrganisationsService({ db, repo, audit, regionExists, regi
       throw fieldError('organisation/credit_code_invalid', 'creditCode');
     }
     if (input.regionCode !== undefined && !(await regionExists(input.regionCode))) {
-      throw fieldError('organisation/region_unknown', 'regionCode', { regionCode: input.regionCode });
+      throw fieldError('region/unknown_code', 'regionCode', { code: input.regionCode });
     }
     if (type !== 'enterprise' && input.enterpriseOwnership) {
       throw new AppError('common/validation_failed', 'ownership only for enterprises', {
@@ -176,6 +173,7 @@ export function createOrganisationsService({ db, repo, audit, regionExists, regi
     },
 
     async members(actor: Actor, id: string): Promise<{ items: Member[] }> {
+      requireUser(actor);
       const org = await load(actor, id);
       if (!canViewMembers(actor, org)) {
         throw new AppError('common/forbidden', 'members are visible to members and administrators');

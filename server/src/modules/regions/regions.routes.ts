@@ -24,7 +24,10 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ service: RegionsService }> =
   app.get(
     '/code-lists',
     { schema: { tags, summary: 'List the available code lists', response: { 200: CodeListIndexSchema } } },
-    async (_req, reply) => reply.header('cache-control', CACHE_CONTROL).send(await service.listCodeLists()),
+    async (_req, reply) => {
+      const lists = await service.listCodeLists();
+      return reply.header('cache-control', CACHE_CONTROL).send(lists);
+    },
   );
 
   app.get(
@@ -39,7 +42,10 @@ export const regionsRoutes: FastifyPluginAsyncZod<{ service: RegionsService }> =
       },
     },
     async (req, reply) =>
-      reply.header('cache-control', CACHE_CONTROL).send(await service.getCodeList(req.params.name, req.query)),
+      {
+        const list = await service.getCodeList(req.params.name, req.query);
+        return reply.header('cache-control', CACHE_CONTROL).send(list);
+      },
   );
 
   app.get(

@@ -59,6 +59,8 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      // Tests set up child processes and servers with explicit environments.
+      'no-restricted-properties': 'off',
     },
   },
   {

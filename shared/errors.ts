@@ -1,3 +1,4 @@
+import { achievementErrors } from './contracts/achievements.contract';
 import { auditErrors } from './contracts/audit.contract';
 import { authErrors } from './contracts/auth.contract';
 import { commonErrors } from './contracts/common.contract';
@@ -13,6 +14,7 @@ export const errorStatus = {
   ...regionErrors,
   ...auditErrors,
   ...platformErrors,
+  ...achievementErrors,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 

@@ -141,9 +141,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       root: opts.webRoot,
       wildcard: false,
       index: ['index.html'],
-      setHeaders: (res, path) => {
+      setHeaders: (reply, path) => {
         // Hashed asset names never change; index.html must always be revalidated.
-        (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

@@ -49,6 +49,16 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   'region/not_found': { zh: '行政区划不存在：{code}', en: 'Region not found: {code}' },
   'region/unknown_code': { zh: '未知的行政区划代码：{code}', en: 'Unknown region code: {code}' },
   'code_list/not_found': { zh: '代码表不存在：{name}', en: 'No such code list: {name}' },
+
+  'achievement/not_found': { zh: '科技成果不存在', en: 'Achievement not found' },
+  'achievement/invalid_transition': { zh: '当前状态（{from}）下不能执行“{action}”', en: 'Cannot {action} an achievement that is {from}' },
+  'achievement/not_editable': { zh: '已提交或已发布的成果不能修改，请先撤回', en: 'Submitted or published achievements cannot be edited; withdraw first' },
+  'achievement/duplicate_external_id': { zh: '外部编号 {externalId} 已被本机构的其他成果使用', en: 'External id {externalId} is already used by another achievement of this organisation' },
+  'achievement/price_range_invalid': { zh: '价格下限不能高于上限', en: 'The minimum price cannot exceed the maximum' },
+  'achievement/access_request_exists': { zh: '您已提交过查看申请', en: 'You have already requested access' },
+  'achievement/access_request_not_found': { zh: '查看申请不存在', en: 'Access request not found' },
+  'achievement/detail_restricted': { zh: '详细信息需签署保密协议并经成果方同意后查看', en: 'The detail is shown after an NDA and the owner’s approval' },
+  'achievement/unknown_code': { zh: '未知的代码：{codes}', en: 'Unknown code(s): {codes}' },
 };
 
 /** Fills `{name}` placeholders; unknown placeholders stay as written. */

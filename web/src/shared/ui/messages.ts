@@ -1,0 +1,38 @@
+import { defineMessages } from '../i18n/messages';
+
+export const uiMessages = defineMessages({
+  zh: {
+    appName: '技术转移网络平台',
+    loading: '加载中…',
+    retry: '重试',
+    requestId: (id: string) => `请求编号：${id}`,
+    errorTitle: '出错了',
+    forbiddenTitle: '无权访问',
+    forbiddenDefault: '您没有访问此页面的权限。如需开通，请联系您所在地区的管理员。',
+    backHome: '返回首页',
+    regionHint: '选择或搜索省 / 市 / 区县',
+    regionLabel: '行政区划',
+    regionLoadFailed: '行政区划加载失败',
+    industryHint: '按代码或名称搜索国民经济行业',
+    industryLabel: '国民经济行业',
+    industryLoadFailed: '行业分类加载失败',
+    noData: '暂无数据',
+  },
+  en: {
+    appName: 'TransferNet',
+    loading: 'Loading…',
+    retry: 'Retry',
+    requestId: (id: string) => `Request ID: ${id}`,
+    errorTitle: 'Something went wrong',
+    forbiddenTitle: 'Access denied',
+    forbiddenDefault: 'You are not allowed to open this page. Ask an administrator of your region for access.',
+    backHome: 'Back to home',
+    regionHint: 'Select or search province / city / county',
+    regionLabel: 'Administrative region',
+    regionLoadFailed: 'Could not load regions',
+    industryHint: 'Search industries by code or name',
+    industryLabel: 'Industry',
+    industryLoadFailed: 'Could not load industries',
+    noData: 'No data',
+  },
+});

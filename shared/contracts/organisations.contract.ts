@@ -72,7 +72,15 @@ export const CreateOrganisationSchema = z.strictObject({
 });
 export type CreateOrganisation = z.infer<typeof CreateOrganisationSchema>;
 
-export const UpdateOrganisationSchema = CreateOrganisationSchema.partial().strict();
+/** Optional text fields may be cleared with null. */
+export const UpdateOrganisationSchema = CreateOrganisationSchema.partial()
+  .extend({
+    creditCode: CreditCodeSchema.nullable().optional(),
+    address: z.string().trim().max(200).nullable().optional(),
+    website: z.url({ protocol: /^https?$/ }).max(200).nullable().optional(),
+    description: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict();
 export type UpdateOrganisation = z.infer<typeof UpdateOrganisationSchema>;
 
 export const SetOrganisationStatusSchema = z.strictObject({

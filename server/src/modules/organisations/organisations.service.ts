@@ -54,8 +54,8 @@ export function createOrganisationsService({ db, repo, audit, regionExists, regi
     return row;
   }
 
-  async function validateFields(input: Partial<CreateOrganisation>, type: OrganisationRow['type']) {
-    if (input.creditCode !== undefined && !isValidCreditCode(input.creditCode)) {
+  async function validateFields(input: Partial<CreateOrganisation> | UpdateOrganisation, type: OrganisationRow['type']) {
+    if (typeof input.creditCode === 'string' && !isValidCreditCode(input.creditCode)) {
       throw fieldError('organisation/credit_code_invalid', 'creditCode');
     }
     if (input.regionCode !== undefined && !(await regionExists(input.regionCode))) {

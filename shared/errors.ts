@@ -2,9 +2,14 @@ import { achievementErrors } from './contracts/achievements.contract';
 import { auditErrors } from './contracts/audit.contract';
 import { authErrors } from './contracts/auth.contract';
 import { commonErrors } from './contracts/common.contract';
+import { demandErrors } from './contracts/demands.contract';
+import { expertErrors } from './contracts/experts.contract';
+import { importErrors } from './contracts/imports.contract';
 import { organisationErrors } from './contracts/organisations.contract';
 import { platformErrors } from './contracts/platform.contract';
 import { regionErrors } from './contracts/regions.contract';
+import { notificationsErrors } from './contracts/notifications.contract';
+import { searchErrors } from './contracts/search.contract';
 
 /** Every error code the API can return, with its HTTP status. One line per module. */
 export const errorStatus = {
@@ -15,6 +20,11 @@ export const errorStatus = {
   ...auditErrors,
   ...platformErrors,
   ...achievementErrors,
+  ...demandErrors,
+  ...expertErrors,
+  ...importErrors,
+  ...searchErrors,
+  ...notificationsErrors,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 

@@ -169,3 +169,111 @@ export const FunnelSchema = z.object({
   enquiries: z.number().int(),
   byMonth: z.array(z.object({ month: z.string(), views: z.number().int(), detailOpens: z.number().int(), accessRequests: z.number().int(), enquiries: z.number().int() })),
 });
+
+// ── Added by the catalogue module (issue 3): list, patch, enquiry and search-document shapes ──
+
+/**
+ * PATCH body. UpdateAchievementSchema keeps the creation defaults (`keywords: []`, `priceMode:
+ * 'negotiable'`…), so a partial update through it would reset every absent field; this one has no
+ * defaults, and `null` clears an optional field.
+ */
+export const PatchAchievementSchema = z.strictObject({
+  ...UpdateAchievementSchema.shape,
+  keywords: AchievementFields.keywords.unwrap().optional(),
+  industryCodes: AchievementFields.industryCodes.unwrap().optional(),
+  ip: AchievementFields.ip.unwrap().optional(),
+  team: AchievementFields.team.unwrap().optional(),
+  awards: AchievementFields.awards.unwrap().optional(),
+  transferModes: AchievementFields.transferModes.unwrap().optional(),
+  priceMode: AchievementFields.priceMode.unwrap().optional(),
+  openLicence: AchievementFields.openLicence.unwrap().optional(),
+  dualUse: AchievementFields.dualUse.unwrap().optional(),
+  exportControlled: AchievementFields.exportControlled.unwrap().optional(),
+  externalId: AchievementFields.externalId.unwrap().nullable().optional(),
+  detail: AchievementFields.detail.unwrap().nullable().optional(),
+  domainCode: AchievementFields.domainCode.unwrap().nullable().optional(),
+  discipline: AchievementFields.discipline.unwrap().nullable().optional(),
+  trl: TrlSchema.nullable().optional(),
+  trlEvidence: AchievementFields.trlEvidence.unwrap().nullable().optional(),
+  funding: FundingSchema.nullable().optional(),
+  priceMinFen: FenSchema.nullable().optional(),
+  priceMaxFen: FenSchema.nullable().optional(),
+  comparison: AchievementFields.comparison.unwrap().nullable().optional(),
+  applications: AchievementFields.applications.unwrap().nullable().optional(),
+});
+export type PatchAchievement = z.infer<typeof PatchAchievementSchema>;
+
+const QueryBoolean = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+/**
+ * `GET /achievements`: without `mine`, the public directory of published listings (newest first);
+ * with `mine=true`, every listing of the organisations the caller belongs to or reviews for, in any
+ * status (`status` filters them). Not the ranked search, which lives in the search module.
+ */
+export const AchievementQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    mine: QueryBoolean,
+    status: z.enum(ACHIEVEMENT_STATUSES).optional(),
+    ownerOrgId: z.uuid().optional(),
+    domainCode: z.string().max(10).optional(),
+    industryCode: z.string().max(10).optional(),
+    /** Everything under the region (a province covers its cities and counties). */
+    regionCode: RegionCodeSchema.optional(),
+    trlMin: z.coerce.number().int().min(1).max(9).optional(),
+    trlMax: z.coerce.number().int().min(1).max(9).optional(),
+    transferMode: z.enum(TRANSFER_MODES).optional(),
+    openLicence: QueryBoolean,
+  })
+  .refine((q) => q.mine === true || q.status === undefined || q.status === 'published', {
+    path: ['status'],
+    message: 'status filters only your own listings (mine=true); the public directory holds published listings only',
+  });
+export type AchievementQuery = z.infer<typeof AchievementQuerySchema>;
+
+/** One row of a list: public fields only, the abstract cut to an excerpt. */
+export const AchievementSummarySchema = z.object({
+  id: z.uuid(),
+  chainId: z.string(),
+  externalId: z.string().nullable(),
+  title: z.string(),
+  abstractExcerpt: z.string(),
+  keywords: z.array(z.string()),
+  domainCode: z.string().nullable(),
+  industryCodes: z.array(z.string()),
+  trl: z.number().int().nullable(),
+  ownerOrgId: z.uuid(),
+  ownerOrgName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  transferModes: z.array(z.enum(TRANSFER_MODES)),
+  priceMode: z.enum(PRICE_MODES),
+  priceMinFen: z.number().int().nullable(),
+  priceMaxFen: z.number().int().nullable(),
+  openLicence: z.boolean(),
+  status: z.enum(ACHIEVEMENT_STATUSES),
+  stale: z.boolean(),
+  confirmedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  /** Present in `mine=true` lists (the owner dashboard). */
+  qualityScore: z.number().int().optional(),
+});
+export type AchievementSummary = z.infer<typeof AchievementSummarySchema>;
+
+export type AccessRequest = z.infer<typeof AccessRequestSchema>;
+export type CreateAccessRequest = z.infer<typeof CreateAccessRequestSchema>;
+export type DecideAccessRequest = z.infer<typeof DecideAccessRequestSchema>;
+export type Funnel = z.infer<typeof FunnelSchema>;
+
+export const AchievementDetailSchema = z.object({ detail: z.string().nullable() });
+
+/** An enquiry to the owner; only its funnel event and an audit digest are kept (messages belong to the market module). */
+export const CreateEnquirySchema = z.strictObject({ message: z.string().trim().min(1).max(2000) });
+export const EnquiryReceiptSchema = z.object({ ok: z.literal(true), recordedAt: z.string() });
+
+export const AccessRequestParamsSchema = z.object({ id: z.uuid(), requestId: z.uuid() });

@@ -8,6 +8,8 @@ export const organisationErrors = {
   'organisation/member_exists': 409,
   'organisation/member_not_found': 404,
   'organisation/last_owner': 409,
+  /** Listings and demands go public only for organisations a regional administrator has verified. */
+  'organisation/not_verified': 409,
 } as const;
 
 /** 交易主体类型 as the technology-market statistics use them (domain-cn §5.2). */

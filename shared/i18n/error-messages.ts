@@ -45,6 +45,7 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   'organisation/member_exists': { zh: '该用户已是机构成员', en: 'This user is already a member' },
   'organisation/member_not_found': { zh: '成员不存在', en: 'Member not found' },
   'organisation/last_owner': { zh: '机构至少需要保留一名负责人', en: 'An organisation must keep at least one owner' },
+  'organisation/not_verified': { zh: '机构“{name}”尚未通过所在地区管理员审核（当前状态：{status}），暂不能公开发布', en: 'Organisation “{name}” has not been verified by its regional administrator (status: {status}); it cannot publish yet' },
 
   'region/not_found': { zh: '行政区划不存在：{code}', en: 'Region not found: {code}' },
   'region/unknown_code': { zh: '未知的行政区划代码：{code}', en: 'Unknown region code: {code}' },
@@ -58,7 +59,38 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   'achievement/access_request_exists': { zh: '您已提交过查看申请', en: 'You have already requested access' },
   'achievement/access_request_not_found': { zh: '查看申请不存在', en: 'Access request not found' },
   'achievement/detail_restricted': { zh: '详细信息需签署保密协议并经成果方同意后查看', en: 'The detail is shown after an NDA and the owner’s approval' },
+  'import/not_found': { zh: '导入任务不存在', en: 'Import job not found' },
+  'import/org_required': { zh: '请指定导入到哪个机构（org：机构 ID 或统一社会信用代码）', en: 'Name the organisation to import for (org: id or unified social credit code)' },
+  'import/unsupported_format': { zh: '不支持的文件格式，请上传 CSV、XLSX 或 JSONL 文件', en: 'Unsupported file format; upload CSV, XLSX or JSONL' },
+  'import/unreadable_file': { zh: '文件无法读取：{reason}', en: 'The file cannot be read: {reason}' },
+  'import/encoding_invalid': { zh: '文件编码无法识别（{encoding}），请另存为 UTF-8 或 GBK', en: 'The file is not valid {encoding}; save it as UTF-8 or GBK' },
+  'import/empty_file': { zh: '文件中没有数据行', en: 'The file has no data rows' },
+  'import/unknown_columns': { zh: '无法识别的列：{unknown}。可用的列：{expected}', en: 'Unknown columns: {unknown}. Expected columns: {expected}' },
+  'import/missing_columns': { zh: '缺少必需的列：{missing}', en: 'Required columns missing: {missing}' },
+  'import/too_many_rows': { zh: '单次最多导入 {limit} 行', en: 'At most {limit} rows per import' },
+  'import/file_too_large': { zh: '文件过大（上限 {limit} 字节）', en: 'File too large (limit {limit} bytes)' },
+  'import/publish_not_allowed': { zh: '您无权直接发布该机构的成果（需技术转移机构审核人员或管理员）', en: 'You may not publish this organisation’s listings directly (needs a TTO reviewer or an admin)' },
+  'export/too_many_rows': { zh: '导出结果超过 {limit} 行，请缩小筛选范围', en: 'The export exceeds {limit} rows; narrow the filters' },
   'achievement/unknown_code': { zh: '未知的代码：{codes}', en: 'Unknown code(s): {codes}' },
+
+  'demand/not_found': { zh: '技术需求不存在', en: 'Demand not found' },
+  'demand/invalid_transition': { zh: '当前状态（{from}）下不能执行“{action}”', en: 'Cannot {action} a demand that is {from}' },
+  'demand/not_editable': { zh: '该需求当前状态（{status}）下不能修改', en: 'A demand that is {status} cannot be edited' },
+  'demand/duplicate_external_id': { zh: '外部编号 {externalId} 已被本机构的其他需求使用', en: 'External id {externalId} is already used by another demand of this organisation' },
+  'demand/budget_range_invalid': { zh: '预算下限不能高于上限', en: 'The minimum budget cannot exceed the maximum' },
+  'demand/deadline_past': { zh: '截止日期 {deadline} 已过', en: 'The deadline {deadline} has passed' },
+  'demand/unknown_code': { zh: '未知的代码：{codes}', en: 'Unknown code(s): {codes}' },
+
+  'expert/not_found': { zh: '专家不存在或未公开', en: 'Expert not found or not public' },
+  'expert/unknown_code': { zh: '未知的代码：{codes}', en: 'Unknown code(s): {codes}' },
+
+  'search/query_invalid': { zh: '检索词无效：{reason}', en: 'Invalid search query: {reason}' },
+  'search/match_input_invalid': { zh: '请提供需求文本或需求编号（二者选一）', en: 'Give either a text or a demand id, not both' },
+  'search/unknown_filter': { zh: '未知的筛选值（{field}）：{codes}', en: 'Unknown filter value(s) for {field}: {codes}' },
+
+  'notification/not_found': { zh: '未找到该通知', en: 'Notification not found' },
+  'saved_search/not_found': { zh: '未找到该订阅检索', en: 'Saved search not found' },
+  'saved_search/limit_reached': { zh: '订阅检索已达上限（{max} 条），请先删除不用的', en: 'You have reached the limit of {max} saved searches; delete one first' },
 };
 
 /** Fills `{name}` placeholders; unknown placeholders stay as written. */

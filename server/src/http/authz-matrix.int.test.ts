@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AchievementStatus } from '#shared/contracts/achievements.contract';
+import type { DemandStatus } from '#shared/contracts/demands.contract';
+import { newChainId } from '#server/lib/ids';
+import { achievementAccessRequests, achievements } from '#server/modules/achievements/achievements.tables';
 import { roleAssignments } from '#server/modules/auth/auth.tables';
+import { systemActor } from '#server/modules/auth/index';
+import { demands, expertProfiles } from '#server/modules/demands/demands.tables';
+import { savedSearches } from '#server/modules/matching/matching.tables';
+import { notifications } from '#server/modules/notifications/notifications.tables';
 import { insertOrganisation, insertUser, makeCreditCode, type InsertUserInput } from '#server/test-factories';
 import { createTestApp, TEST_PASSWORD, type Agent, type TestApp } from '#server/test-app';
 
@@ -47,16 +55,18 @@ type Ctx = {
 type Fx = Record<string, string>;
 
 type Row = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The route pattern exactly as registered (checked against the app's route table). */
   route: string;
   /** Which variant of the route the row exercises, when there are several. */
   note?: string;
   url: (ctx: Ctx, fx: Fx) => string;
   body?: (ctx: Ctx, fx: Fx) => unknown;
+  /** Request headers (e.g. the content type of a raw file upload). */
+  headers?: Record<string, string>;
   /** Fresh targets for each cell, so a successful write in one cell cannot change another. */
   setup?: (ctx: Ctx, agent: Agent | undefined) => Promise<Fx>;
-  /** Act as a freshly signed-in copy of the actor (for requests that end the caller's sessions). */
+  /** Act as a freshly signed-in copy of the actor (for requests that end the caller's sessions or change what the caller owns). */
   freshAgent?: boolean;
   expect: Record<ActorKey, Outcome>;
 };
@@ -74,6 +84,10 @@ const PLATFORM_ADMIN_ONLY = only({ platform_admin: 200 });
 const OUT_OF_SCOPE = '403 auth/region_out_of_scope' as const;
 const USER_HIDDEN = '404 auth/user_not_found' as const;
 const ORG_HIDDEN = '404 organisation/not_found' as const;
+const ACHIEVEMENT_HIDDEN = '404 achievement/not_found' as const;
+const DETAIL_RESTRICTED = '403 achievement/detail_restricted' as const;
+const DEMAND_HIDDEN = '404 demand/not_found' as const;
+const EXPERT_HIDDEN = '404 expert/not_found' as const;
 
 let t: TestApp;
 let ctx: Ctx;
@@ -99,6 +113,79 @@ async function userWithResearcherRole(regionCode: string): Promise<Fx> {
   const u = await freshUser(regionCode, { roles: [{ role: 'researcher' }] });
   const [assignment] = await t.handle.db.select().from(roleAssignments).where(eq(roleAssignments.userId, u.id));
   return { userId: u.id, assignmentId: assignment!.id };
+}
+
+/** The 北京 university (the TTO officer's) or the 广东 enterprise (no actor belongs to it), with its region. */
+type Place = 'bj' | 'gd';
+const placeOf = (c: Ctx, p: Place) => (p === 'bj' ? { orgId: c.bjOrg, regionCode: '110108' } : { orgId: c.gdOrg, regionCode: '440305' });
+
+/** An achievement in `status`, straight into the table (the rows exercise the workflow itself). */
+async function achievementIn(c: Ctx, place: Place, status: AchievementStatus): Promise<Fx> {
+  const now = new Date();
+  const [row] = await t.handle.db
+    .insert(achievements)
+    .values({
+      chainId: newChainId('A', now),
+      ownerOrgId: placeOf(c, place).orgId,
+      regionCode: placeOf(c, place).regionCode,
+      title: '权限矩阵测试成果',
+      abstract: '用于权限矩阵测试的成果摘要，长度足够。',
+      detail: '保密部分：工艺参数',
+      status,
+      ...(status === 'published' ? { publishedAt: now, confirmedAt: now } : {}),
+    })
+    .returning();
+  return { id: row!.id };
+}
+
+/** A published 北京 achievement with an access request by `requesterId` (a fresh outsider when absent). */
+async function achievementWithRequest(c: Ctx, requesterId: string | undefined, status: 'pending' | 'granted'): Promise<Fx> {
+  const { id } = await achievementIn(c, 'bj', 'published');
+  const requester = requesterId ?? (await freshUser('440305')).id;
+  const [row] = await t.handle.db
+    .insert(achievementAccessRequests)
+    .values({ achievementId: id!, requesterId: requester, ndaAcceptedAt: new Date(), status })
+    .returning();
+  return { id: id!, requestId: row!.id };
+}
+
+/** A demand in `status`, straight into the table. */
+async function demandIn(c: Ctx, place: Place, status: DemandStatus): Promise<Fx> {
+  const now = new Date();
+  const [row] = await t.handle.db
+    .insert(demands)
+    .values({
+      chainId: newChainId('D', now),
+      ownerOrgId: placeOf(c, place).orgId,
+      regionCode: placeOf(c, place).regionCode,
+      title: '权限矩阵测试需求',
+      description: '用于权限矩阵测试的需求描述，长度足够。',
+      status,
+      ...(status === 'draft' ? {} : { publishedAt: now }),
+    })
+    .returning();
+  return { id: row!.id };
+}
+
+/** An expert profile of `userId` (a fresh user when absent). */
+async function expertProfileOf(userId: string | undefined, isPublic: boolean, extra: InsertUserInput = {}): Promise<Fx> {
+  const id = userId ?? (await freshUser('110108', extra)).id;
+  await t.handle.db.insert(expertProfiles).values({ userId: id, title: '研究员', domainCodes: ['TD07'], isPublic });
+  return { userId: id };
+}
+
+/** A saved search owned by `userId` (a fresh user when absent). */
+async function savedSearchOf(userId: string | undefined): Promise<Fx> {
+  const id = userId ?? (await freshUser('110108')).id;
+  const [row] = await t.handle.db.insert(savedSearches).values({ userId: id, name: '矩阵订阅', query: '电池' }).returning();
+  return { id: row!.id };
+}
+
+/** An unread notification of `userId` (a fresh user when absent). */
+async function notificationOf(userId: string | undefined): Promise<Fx> {
+  const id = userId ?? (await freshUser('110108')).id;
+  const [row] = await t.handle.db.insert(notifications).values({ userId: id, kind: 'saved_search_match', title: '矩阵通知', body: '正文', dedupeKey: `matrix:${uniq()}` }).returning();
+  return { id: row!.id };
 }
 
 async function tokenOf(agent: Agent): Promise<string> {
@@ -391,6 +478,546 @@ const ROWS: Row[] = [
     url: (_c, fx) => `/api/v1/organisations/${fx.orgId}/members/${fx.memberId}`,
     expect: only({ regional_admin_gd: 200, platform_admin: 200 }),
   },
+
+  // Achievements (科技成果). Published listings are public; other statuses are seen by the owner side
+  // (members and TTO officers of the owning organisation) and administrators of the listing's
+  // region, and hidden (404) from everyone else. Editing, access requests and the funnel belong to
+  // the owner side; administrators moderate (approve, return, withdraw, archive) but never edit.
+  { method: 'GET', route: '/api/v1/achievements', url: () => '/api/v1/achievements', expect: everyone(200) },
+  // Search covers published listings only, so it is public (rate-limited per client when RATE_LIMIT is on).
+  { method: 'GET', route: '/api/v1/achievements/search', url: () => '/api/v1/achievements/search?q=%E7%94%B5%E6%B1%A0', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/achievements', note: '?mine=true', url: () => '/api/v1/achievements?mine=true', expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements',
+    note: 'for the 北京 university',
+    url: () => '/api/v1/achievements',
+    body: (c) => ({ ownerOrgId: c.bjOrg, title: '权限矩阵测试成果', abstract: '用于权限矩阵测试的成果摘要，长度足够。' }),
+    expect: only({ tto_officer: 201 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements',
+    note: 'for the 广东 enterprise',
+    url: () => '/api/v1/achievements',
+    body: (c) => ({ ownerOrgId: c.gdOrg, title: '权限矩阵测试成果', abstract: '用于权限矩阵测试的成果摘要，长度足够。' }),
+    expect: only({}),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id',
+    note: 'published, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}`,
+    expect: everyone(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id',
+    note: 'draft, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}`,
+    expect: { ...everyone(ACHIEVEMENT_HIDDEN), tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id',
+    note: 'submitted, 广东',
+    setup: (c) => achievementIn(c, 'gd', 'submitted'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}`,
+    expect: { ...everyone(ACHIEVEMENT_HIDDEN), regional_admin_gd: 200, platform_admin: 200 },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/achievements/:id',
+    note: 'draft, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}`,
+    body: () => ({ title: '权限矩阵测试改名' }),
+    expect: only({ tto_officer: 200, regional_admin_bj: 403, platform_admin: 403 }, ACHIEVEMENT_HIDDEN),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/achievements/:id',
+    note: 'draft, 广东',
+    setup: (c) => achievementIn(c, 'gd', 'draft'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}`,
+    body: () => ({ title: '权限矩阵测试改名' }),
+    expect: only({ regional_admin_gd: 403, platform_admin: 403 }, ACHIEVEMENT_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/submit',
+    note: 'draft, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/submit`,
+    expect: only({ tto_officer: 200, regional_admin_bj: 403, platform_admin: 403 }, ACHIEVEMENT_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/approve',
+    note: 'submitted, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'submitted'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/approve`,
+    body: () => ({ note: '同意发布' }),
+    expect: only({ tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 }, ACHIEVEMENT_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/approve',
+    note: 'submitted, 广东',
+    setup: (c) => achievementIn(c, 'gd', 'submitted'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/approve`,
+    expect: only({ regional_admin_gd: 200, platform_admin: 200 }, ACHIEVEMENT_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/return',
+    note: 'submitted, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'submitted'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/return`,
+    body: () => ({ note: '请补充数据' }),
+    expect: only({ tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 }, ACHIEVEMENT_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/withdraw',
+    note: 'published, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/withdraw`,
+    expect: only({ tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/withdraw',
+    note: 'published, 广东',
+    setup: (c) => achievementIn(c, 'gd', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/withdraw`,
+    expect: only({ regional_admin_gd: 200, platform_admin: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/withdraw',
+    note: 'submitted, 北京 (back to draft: editors only)',
+    setup: (c) => achievementIn(c, 'bj', 'submitted'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/withdraw`,
+    expect: only({ tto_officer: 200, regional_admin_bj: 403, platform_admin: 403 }, ACHIEVEMENT_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/republish',
+    note: 'withdrawn, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'withdrawn'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/republish`,
+    expect: only({ tto_officer: 200, regional_admin_bj: 403, platform_admin: 403 }, ACHIEVEMENT_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/archive',
+    note: 'draft, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/archive`,
+    expect: only({ tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 }, ACHIEVEMENT_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/archive',
+    note: 'withdrawn, 广东',
+    setup: (c) => achievementIn(c, 'gd', 'withdrawn'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/archive`,
+    expect: only({ regional_admin_gd: 200, platform_admin: 200 }, ACHIEVEMENT_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/confirm',
+    note: 'published, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/confirm`,
+    expect: only({ tto_officer: 200 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/detail',
+    note: 'published, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/detail`,
+    expect: { ...everyone(DETAIL_RESTRICTED), tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/detail',
+    note: 'published, 北京, the caller holds a granted request',
+    setup: (c, agent) => achievementWithRequest(c, agent?.userId, 'granted'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/detail`,
+    expect: { ...everyone(200), anonymous: DETAIL_RESTRICTED },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/detail',
+    note: 'draft, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/detail`,
+    expect: { ...everyone(ACHIEVEMENT_HIDDEN), tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 },
+  },
+  // Signed-in people outside the owner side approach a published listing (administrators included).
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/access-requests',
+    note: 'published, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/access-requests`,
+    body: () => ({ acceptNda: true, message: '希望了解工艺参数' }),
+    expect: { ...signedIn(201), tto_officer: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/access-requests',
+    note: 'draft, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/access-requests`,
+    body: () => ({ acceptNda: true }),
+    expect: signedIn(ACHIEVEMENT_HIDDEN),
+  },
+  // Anyone signed in may ask about their own request on a listing they can see (null when none).
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/access-requests/mine',
+    note: 'published, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/access-requests/mine`,
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/access-requests/mine',
+    note: 'draft, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/access-requests/mine`,
+    expect: { ...signedIn(ACHIEVEMENT_HIDDEN), tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/access-requests',
+    note: 'published, 北京',
+    setup: (c) => achievementWithRequest(c, undefined, 'pending'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/access-requests`,
+    expect: only({ tto_officer: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/access-requests/:requestId/decision',
+    note: "published, 北京, an outsider's pending request",
+    setup: (c) => achievementWithRequest(c, undefined, 'pending'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/access-requests/${fx.requestId}/decision`,
+    body: () => ({ decision: 'granted' }),
+    expect: only({ tto_officer: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/access-requests/:requestId/decision',
+    note: "published, 北京, the caller's own pending request",
+    setup: (c, agent) => achievementWithRequest(c, agent?.userId, 'pending'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/access-requests/${fx.requestId}/decision`,
+    body: () => ({ decision: 'granted' }),
+    expect: only({ tto_officer: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/:id/enquiries',
+    note: 'published, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/enquiries`,
+    body: () => ({ message: '请问是否可以独占许可？' }),
+    expect: { ...signedIn(201), tto_officer: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/funnel',
+    note: 'published, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/funnel`,
+    expect: only({ tto_officer: 200 }),
+  },
+
+  // Bulk import (汇交) and export. Importing for an organisation needs its owner/admin, its TTO
+  // officer or an administrator of its region; an import job is read by the same people (404 to
+  // others). The export of published listings is public; `mine=true` needs sign-in.
+  {
+    method: 'POST',
+    route: '/api/v1/achievements/import',
+    note: 'CSV for the 北京 university',
+    setup: async () => ({ ext: `M-${uniq()}` }),
+    url: (c) => `/api/v1/achievements/import?org=${c.bjOrg}&wait=true`,
+    headers: { 'content-type': 'text/csv' },
+    body: (_c, fx) => `externalId,title,abstract\n${fx.ext},权限矩阵导入成果,用于权限矩阵测试的导入成果摘要。`,
+    expect: only({ tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/imports/:id',
+    note: 'a job of the 北京 university',
+    setup: async (c) => {
+      const { done } = await t.services.imports.start(systemActor('matrix'), Buffer.from(`externalId,title,abstract\nM-${uniq()},权限矩阵导入成果,用于权限矩阵测试的导入成果摘要。`), { org: c.bjOrg, mode: 'all', encoding: 'auto' }, 'zh');
+      return { id: (await done).id };
+    },
+    url: (_c, fx) => `/api/v1/imports/${fx.id}`,
+    expect: only({ tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 }, '404 import/not_found'),
+  },
+  { method: 'GET', route: '/api/v1/achievements/export', url: () => '/api/v1/achievements/export?format=jsonl', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/achievements/export', note: '?mine=true', url: () => '/api/v1/achievements/export?format=csv&mine=true', expect: signedIn(200) },
+
+  // Demands (技术需求). Published and closed demands are public; drafts and withdrawn ones are seen by
+  // the members of the owning organisation and administrators of the demand's region. Members
+  // edit, publish and close; administrators may only take a published demand down.
+  { method: 'GET', route: '/api/v1/demands', url: () => '/api/v1/demands', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/demands/search', url: () => '/api/v1/demands/search?q=%E7%94%B5%E6%B1%A0', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/demands', note: '?mine=true', url: () => '/api/v1/demands?mine=true', expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/demands',
+    note: 'for the 北京 university',
+    url: () => '/api/v1/demands',
+    body: (c) => ({ ownerOrgId: c.bjOrg, title: '权限矩阵测试需求', description: '用于权限矩阵测试的需求描述，长度足够。' }),
+    expect: only({ tto_officer: 201 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/demands',
+    note: 'for the 广东 enterprise',
+    url: () => '/api/v1/demands',
+    body: (c) => ({ ownerOrgId: c.gdOrg, title: '权限矩阵测试需求', description: '用于权限矩阵测试的需求描述，长度足够。' }),
+    expect: only({}),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/demands/:id',
+    note: 'published, 广东',
+    setup: (c) => demandIn(c, 'gd', 'published'),
+    url: (_c, fx) => `/api/v1/demands/${fx.id}`,
+    expect: everyone(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/demands/:id',
+    note: 'closed, 北京',
+    setup: (c) => demandIn(c, 'bj', 'closed'),
+    url: (_c, fx) => `/api/v1/demands/${fx.id}`,
+    expect: everyone(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/demands/:id',
+    note: 'draft, 北京',
+    setup: (c) => demandIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/demands/${fx.id}`,
+    expect: { ...everyone(DEMAND_HIDDEN), tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/demands/:id',
+    note: 'withdrawn, 广东',
+    setup: (c) => demandIn(c, 'gd', 'withdrawn'),
+    url: (_c, fx) => `/api/v1/demands/${fx.id}`,
+    expect: { ...everyone(DEMAND_HIDDEN), regional_admin_gd: 200, platform_admin: 200 },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/demands/:id',
+    note: 'draft, 北京',
+    setup: (c) => demandIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/demands/${fx.id}`,
+    body: () => ({ title: '权限矩阵测试改名' }),
+    expect: only({ tto_officer: 200, regional_admin_bj: 403, platform_admin: 403 }, DEMAND_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/demands/:id/publish',
+    note: 'draft, 北京',
+    setup: (c) => demandIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/demands/${fx.id}/publish`,
+    expect: only({ tto_officer: 200, regional_admin_bj: 403, platform_admin: 403 }, DEMAND_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/demands/:id/publish',
+    note: 'withdrawn, 广东',
+    setup: (c) => demandIn(c, 'gd', 'withdrawn'),
+    url: (_c, fx) => `/api/v1/demands/${fx.id}/publish`,
+    expect: only({ regional_admin_gd: 403, platform_admin: 403 }, DEMAND_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/demands/:id/close',
+    note: 'published, 北京',
+    setup: (c) => demandIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/demands/${fx.id}/close`,
+    body: () => ({ note: '已找到方案' }),
+    expect: only({ tto_officer: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/demands/:id/withdraw',
+    note: 'published, 北京',
+    setup: (c) => demandIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/demands/${fx.id}/withdraw`,
+    expect: only({ tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/demands/:id/withdraw',
+    note: 'published, 广东',
+    setup: (c) => demandIn(c, 'gd', 'published'),
+    url: (_c, fx) => `/api/v1/demands/${fx.id}/withdraw`,
+    expect: only({ regional_admin_gd: 200, platform_admin: 200 }),
+  },
+
+  // Experts: public profiles of active users for everyone; every signed-in user keeps their own.
+  { method: 'GET', route: '/api/v1/experts', url: () => '/api/v1/experts', expect: everyone(200) },
+  {
+    method: 'GET',
+    route: '/api/v1/experts/me',
+    note: 'with a profile',
+    freshAgent: true,
+    setup: async (_c, agent) => (agent ? expertProfileOf(agent.userId, true) : {}),
+    url: () => '/api/v1/experts/me',
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/experts/me',
+    note: 'no profile yet',
+    freshAgent: true,
+    url: () => '/api/v1/experts/me',
+    expect: signedIn(EXPERT_HIDDEN),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/experts/me',
+    freshAgent: true,
+    url: () => '/api/v1/experts/me',
+    body: () => ({ title: '高级工程师', domainCodes: ['TD07'], keywords: ['权限矩阵'] }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/experts/:userId',
+    note: 'public',
+    setup: () => expertProfileOf(undefined, true),
+    url: (_c, fx) => `/api/v1/experts/${fx.userId}`,
+    expect: everyone(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/experts/:userId',
+    note: "hidden, someone else's",
+    setup: () => expertProfileOf(undefined, false),
+    url: (_c, fx) => `/api/v1/experts/${fx.userId}`,
+    expect: everyone(EXPERT_HIDDEN),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/experts/:userId',
+    note: 'hidden, own',
+    freshAgent: true,
+    setup: (_c, agent) => expertProfileOf(agent?.userId, false),
+    url: (_c, fx) => `/api/v1/experts/${fx.userId}`,
+    expect: { ...everyone(200), anonymous: EXPERT_HIDDEN },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/experts/:userId',
+    note: 'public, of a disabled user',
+    setup: () => expertProfileOf(undefined, true, { status: 'disabled' }),
+    url: (_c, fx) => `/api/v1/experts/${fx.userId}`,
+    expect: everyone(EXPERT_HIDDEN),
+  },
+  // Similar listings, text matching and classification work on published records only: public
+  // (rate-limited per client when RATE_LIMIT is on). Similar for an unpublished listing follows the
+  // listing's visibility. An achievement's matches (demands, experts, buyers) are for its owner side
+  // and the administrators of its region.
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/similar',
+    note: 'published, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/similar`,
+    expect: everyone(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/similar',
+    note: 'draft, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/similar`,
+    expect: { ...everyone(ACHIEVEMENT_HIDDEN), tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 },
+  },
+  { method: 'POST', route: '/api/v1/matching/achievements', note: 'text', url: () => '/api/v1/matching/achievements', body: () => ({ text: '需要锂电池正极材料技术' }), expect: everyone(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/matching/achievements',
+    note: 'draft 广东 demand',
+    setup: (c) => demandIn(c, 'gd', 'draft'),
+    url: () => '/api/v1/matching/achievements',
+    body: (_c, fx) => ({ demandId: fx.id }),
+    expect: { ...everyone(DEMAND_HIDDEN), regional_admin_gd: 200, platform_admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/matches',
+    note: 'published, 北京',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/matches`,
+    expect: only({ tto_officer: 200, regional_admin_bj: 200, platform_admin: 200 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/:id/matches',
+    note: 'draft, 广东',
+    setup: (c) => achievementIn(c, 'gd', 'draft'),
+    url: (_c, fx) => `/api/v1/achievements/${fx.id}/matches`,
+    expect: { ...only({ regional_admin_gd: 200, platform_admin: 200 }, ACHIEVEMENT_HIDDEN) },
+  },
+  { method: 'POST', route: '/api/v1/classify', url: () => '/api/v1/classify', body: () => ({ title: '锂电池正极材料' }), expect: everyone(200) },
+
+  // Saved searches and notifications belong to one user; someone else's are hidden (404).
+  { method: 'GET', route: '/api/v1/saved-searches', url: () => '/api/v1/saved-searches', expect: signedIn(200) },
+  { method: 'POST', route: '/api/v1/saved-searches', freshAgent: true, url: () => '/api/v1/saved-searches', body: () => ({ name: '矩阵', query: '电池' }), expect: signedIn(201) },
+  {
+    method: 'DELETE',
+    route: '/api/v1/saved-searches/:id',
+    note: 'own',
+    freshAgent: true,
+    setup: (_c, agent) => savedSearchOf(agent?.userId),
+    url: (_c, fx) => `/api/v1/saved-searches/${fx.id}`,
+    expect: signedIn(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/saved-searches/:id',
+    note: "someone else's",
+    setup: () => savedSearchOf(undefined),
+    url: (_c, fx) => `/api/v1/saved-searches/${fx.id}`,
+    expect: signedIn('404 saved_search/not_found'),
+  },
+  { method: 'GET', route: '/api/v1/notifications', url: () => '/api/v1/notifications', expect: signedIn(200) },
+  { method: 'POST', route: '/api/v1/notifications/read-all', freshAgent: true, url: () => '/api/v1/notifications/read-all', expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/notifications/:id/read',
+    note: 'own',
+    freshAgent: true,
+    setup: (_c, agent) => notificationOf(agent?.userId),
+    url: (_c, fx) => `/api/v1/notifications/${fx.id}/read`,
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/notifications/:id/read',
+    note: "someone else's",
+    setup: () => notificationOf(undefined),
+    url: (_c, fx) => `/api/v1/notifications/${fx.id}/read`,
+    expect: signedIn('404 notification/not_found'),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -478,7 +1105,7 @@ describe('authorization matrix', () => {
       const shared = actor === 'anonymous' ? undefined : ctx.agents[actor];
       const agent = actor !== 'anonymous' && row.freshAgent ? await cloneOf(actor) : shared;
       const fx = row.setup ? await row.setup(ctx, agent) : {};
-      const res = await t.request(row.method, row.url(ctx, fx), { as: agent, ...(row.body ? { body: row.body(ctx, fx) } : {}) });
+      const res = await t.request(row.method, row.url(ctx, fx), { as: agent, ...(row.body ? { body: row.body(ctx, fx) } : {}), ...(row.headers ? { headers: row.headers } : {}) });
 
       const want = parseOutcome(row.expect[actor]);
       const got = `${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`;

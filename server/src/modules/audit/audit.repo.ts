@@ -21,6 +21,12 @@ export function createAuditRepo() {
     async insert(tx: DbConn, row: typeof auditEvents.$inferInsert) {
       await tx.insert(auditEvents).values(row);
     },
+    /** Several events in one statement (bulk import), in the order given. */
+    async insertMany(tx: DbConn, rows: (typeof auditEvents.$inferInsert)[]) {
+      if (rows.length) {
+        await tx.insert(auditEvents).values(rows);
+      }
+    },
     /** Events after `afterSeq`, in order, `limit` at a time (verification walks the chain in batches). */
     batchAfter(db: DbConn, afterSeq: number, limit: number) {
       return db.select().from(auditEvents).where(gt(auditEvents.seq, afterSeq)).orderBy(asc(auditEvents.seq)).limit(limit);

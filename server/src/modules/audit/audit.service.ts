@@ -41,6 +41,38 @@ export function createAuditService({ db, repo, clock }: Deps) {
       await repo.insert(tx, { ...event, hash: hashEvent(event) });
     },
 
+    /**
+     * Appends several events in order under one lock of the chain head and one insert (bulk
+     * writes such as imports); the chain is the same as from one `record` per event.
+     */
+    async recordMany(tx: DbConn, inputs: readonly AuditInput[]): Promise<void> {
+      if (inputs.length === 0) {
+        return;
+      }
+      const head = await repo.lockHead(tx);
+      let seq = head?.seq ?? 0;
+      let prevHash = head?.hash ?? GENESIS_HASH;
+      const occurredAt = clock.now();
+      const rows = inputs.map((input) => {
+        const event = {
+          seq: ++seq,
+          occurredAt,
+          actorId: input.actor.kind === 'user' ? input.actor.userId : null,
+          actorLabel: actorLabel(input.actor),
+          action: input.action,
+          entityType: input.entityType,
+          entityId: input.entityId,
+          beforeDigest: digestOf(input.before),
+          afterDigest: digestOf(input.after),
+          requestId: input.actor.requestId,
+          prevHash,
+        };
+        prevHash = hashEvent(event);
+        return { ...event, hash: prevHash };
+      });
+      await repo.insertMany(tx, rows);
+    },
+
     /** Walks the whole chain and reports the first broken link. Platform admins only (or the CLI). */
     async verify(actor: Actor): Promise<AuditVerifyResult> {
       if (!isPlatformAdmin(actor)) {

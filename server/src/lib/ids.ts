@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+
+// Crockford base32: no I, L, O, U, so ids read aloud and typed by hand stay unambiguous.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The chain id that follows a technology from its catalogue entry through deals and contract
+ * registration into the statistics: `TN` + kind letter + year + 10 random base32 characters
+ * (50 bits), e.g. `TNA2026K7M3Q9ZP2X`.
+ */
+export function newChainId(kind: 'A' | 'D', now: Date): string {
+  const bytes = randomBytes(10);
+  let s = '';
+  for (const b of bytes) {
+    s += ALPHABET.charAt(b & 31);
+  }
+  return `TN${kind}${now.getUTCFullYear()}${s}`;
+}

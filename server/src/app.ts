@@ -16,11 +16,18 @@ import { registerAuthentication } from '#server/http/authenticate';
 import { registerErrorHandling } from '#server/http/error-handler';
 import { registerIdempotency } from '#server/http/idempotency';
 import { loggerOptions } from '#server/lib/logger';
+import { achievementsRoutes } from '#server/modules/achievements/index';
 import { auditRoutes } from '#server/modules/audit/index';
+import { demandsRoutes } from '#server/modules/demands/index';
+import { expertsRoutes } from '#server/modules/experts/index';
+import { importsRoutes } from '#server/modules/imports/index';
 import { authRoutes, usersAdminRoutes } from '#server/modules/auth/index';
 import { organisationsRoutes } from '#server/modules/organisations/index';
 import { platformRoutes } from '#server/modules/platform/index';
 import { regionsRoutes } from '#server/modules/regions/index';
+import { SEARCH_RATE_LIMIT, searchRoutes } from '#server/modules/search/index';
+import { MATCHING_RATE_LIMIT, matchingRoutes } from '#server/modules/matching/index';
+import { notificationsRoutes } from '#server/modules/notifications/index';
 import type { Services } from './services';
 
 export type AppOptions = {
@@ -135,6 +142,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(usersAdminRoutes, { service: opts.services.usersAdmin });
       await api.register(organisationsRoutes, { service: opts.services.organisations });
       await api.register(auditRoutes, { service: opts.services.audit });
+      await api.register(searchRoutes, { service: opts.services.search, rateLimit: opts.rateLimit ? SEARCH_RATE_LIMIT : false });
+      await api.register(matchingRoutes, { service: opts.services.matching, rateLimit: opts.rateLimit ? MATCHING_RATE_LIMIT : false });
+      await api.register(notificationsRoutes, { service: opts.services.notifications });
+      await api.register(importsRoutes, { service: opts.services.imports });
+      await api.register(achievementsRoutes, { service: opts.services.achievements });
+      await api.register(demandsRoutes, { service: opts.services.demands });
+      await api.register(expertsRoutes, { service: opts.services.experts });
     },
     { prefix: '/api/v1' },
   );

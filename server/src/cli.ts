@@ -4,6 +4,9 @@ import { seedDemo } from '#server/db/seed/demo';
 import { randomToken } from '#server/lib/crypto';
 import { systemActor } from '#server/modules/auth/index';
 import { appVersion, openRuntime, startServer, type Runtime } from './runtime';
+import { importAchievementsCommand, type ImportCliOptions } from '#server/modules/imports/index';
+import { rebuildSearchCommand } from '#server/modules/search/index';
+import { notifyMatchingCommand, trainMatchingCommand } from '#server/modules/matching/index';
 
 const out = (msg: string) => process.stdout.write(`${msg}\n`);
 const err = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -60,13 +63,18 @@ export function buildCli(): Command {
 
   program
     .command('seed')
-    .description('load a data profile (demo: organisations of every type and one account per role)')
+    .description('load a data profile (demo: organisations of every type, one account per role, and the demo catalogue)')
     .addOption(new Option('--profile <name>', 'profile to load').choices(['demo']).default('demo'))
     .addHelpText('after', ENV_HELP)
     .action(async () => {
       await withRuntime(loadEnv(), async (rt) => {
         const r = await seedDemo(rt.handle, rt.services, out);
-        out(r.created ? `demo data loaded: ${r.organisations} organisations, ${r.users} accounts` : 'demo data already present: nothing to do');
+        const c = r.catalogue;
+        const added = c.organisations + c.users + c.experts + c.achievements + c.demands + c.events > 0;
+        out(r.created ? `demo data loaded: ${r.organisations} organisations, ${r.users} accounts` : added ? 'demo data present: catalogue completed' : 'demo data already present: nothing to do');
+        if (added) {
+          out(`demo catalogue: ${c.achievements} achievements, ${c.demands} demands, ${c.experts} expert profiles, ${c.users} accounts added in ${c.ms} ms`);
+        }
       });
     });
 
@@ -90,6 +98,52 @@ export function buildCli(): Command {
           out(`generated password: ${password}`);
         }
       });
+    });
+
+  program
+    .command('import')
+    .description('bulk import (汇交)')
+    .command('achievements <file>')
+    .description('import achievements from CSV (UTF-8 or GBK), XLSX or JSONL; re-import updates by externalId')
+    .option('--org <org>', 'organisation id or unified social credit code (may be left out when there is one organisation)')
+    .option('--publish', 'publish the imported listings (skips the TTO review)')
+    .addOption(new Option('--mode <mode>', 'all: nothing is written when any row is invalid; valid: write the valid rows').choices(['all', 'valid']).default('all'))
+    .addOption(new Option('--encoding <encoding>', 'CSV/JSONL text encoding').choices(['auto', 'utf8', 'gbk']).default('auto'))
+    .addOption(new Option('--format <format>', 'file format (default: from the extension or the content)').choices(['csv', 'xlsx', 'jsonl']))
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('zh'))
+    .option('--json', 'print the finished job as JSON')
+    .addHelpText('after', `${ENV_HELP}\n\nExit code 0 when every row was imported, 1 otherwise (rejected, partial or failed).`)
+    .action(async (file: string, opts: ImportCliOptions) => {
+      await withRuntime(loadEnv(), (rt) => importAchievementsCommand(rt, file, opts, out, err));
+    });
+
+  program
+    .command('search')
+    .description('search index commands')
+    .command('rebuild')
+    .description('re-index every published achievement and demand (the index follows publish/withdraw by itself; use after an upgrade or a dictionary change)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', ENV_HELP)
+    .action(async (opts: { json?: boolean }) => {
+      await withRuntime(loadEnv(), (rt) => rebuildSearchCommand(rt.services, opts, out));
+    });
+
+  const matching = program.command('matching').description('semantic matching commands');
+  matching
+    .command('train')
+    .description('train the semantic model (LSA over jieba tokens) on the published achievements and demands, then re-project every listing vector')
+    .option('--dims <n>', 'latent dimensions (2–256, default 256)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', ENV_HELP)
+    .action(async (opts: { dims?: string; json?: boolean }) => {
+      await withRuntime(loadEnv(), (rt) => trainMatchingCommand(rt.services, opts, out));
+    });
+  matching
+    .command('notify')
+    .description('process pending new-match notifications now (the server does this every 2 s)')
+    .addHelpText('after', ENV_HELP)
+    .action(async () => {
+      await withRuntime(loadEnv(), (rt) => notifyMatchingCommand(rt.services, out));
     });
 
   const audit = program.command('audit').description('audit trail commands');

@@ -56,6 +56,9 @@ export async function openRuntime(env: Env, log: (msg: string) => void = () => u
       lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
       secret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     },
+    ...(env.EMBEDDINGS_URL && env.EMBEDDINGS_MODEL ? { embeddings: { url: env.EMBEDDINGS_URL, model: env.EMBEDDINGS_MODEL, ...(env.EMBEDDINGS_API_KEY ? { apiKey: env.EMBEDDINGS_API_KEY } : {}) } } : {}),
+    // Background work (matching notifications, mail log transport) reports one line per event, never secrets.
+    log: (obj, msg) => log(`${msg}${obj.err instanceof Error ? `: ${obj.err.message}` : obj.mail ? ` ${JSON.stringify(obj.mail)}` : ''}`),
   });
   return { handle, services, env };
 }
@@ -84,7 +87,8 @@ export async function startServer(env: Env, log: (msg: string) => void): Promise
     const seedDemoData = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
     if (seedDemoData && (await rt.services.auth.countUsers()) === 0) {
       const r = await seedDemo(rt.handle, rt.services);
-      log(`demo data: ${r.organisations} organisations, ${r.users} accounts (password in README)`);
+      const c = r.catalogue;
+      log(`demo data: ${r.organisations + c.organisations} organisations, ${r.users + c.users} accounts (password in README), ${c.achievements} achievements, ${c.demands} demands`);
     }
     const root = webRoot();
     if (!root) {
@@ -106,11 +110,14 @@ export async function startServer(env: Env, log: (msg: string) => void): Promise
     const url = `http://localhost:${port}`;
     const sweep = setInterval(() => void rt.services.auth.purgeExpiredSessions().catch(() => undefined), 3_600_000);
     sweep.unref();
+    // New-match notifications (outbox claimer) and semantic-model retraining when the corpus grows.
+    const stopMatching = rt.services.matching.startBackground();
     return {
       app,
       url,
       async close() {
         clearInterval(sweep);
+        stopMatching();
         await app.close();
         await rt.handle.close();
       },

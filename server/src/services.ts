@@ -1,12 +1,28 @@
 import type { DbHandle } from '#server/db/types';
 import type { Clock } from '#server/lib/clock';
+import { createAchievementsRepo, createAchievementsService, createCodeChecker, toSearchDocument } from '#server/modules/achievements/index';
 import { createAuditRepo, createAuditService } from '#server/modules/audit/index';
 import { createAuthRepo, createAuthService, createUsersAdminService, type AuthConfig } from '#server/modules/auth/index';
+import { createDemandsRepo, createDemandsService, toDemandSearchDocument } from '#server/modules/demands/index';
+import { createExpertsRepo, createExpertsService } from '#server/modules/experts/index';
+import { createImportsRepo, createImportsService } from '#server/modules/imports/index';
 import { createOrganisationsRepo, createOrganisationsService } from '#server/modules/organisations/index';
 import { createPlatformRepo, createPlatformService } from '#server/modules/platform/index';
 import { createRegionsRepo, createRegionsService } from '#server/modules/regions/index';
+import { createSearchService, type PublishedSource } from '#server/modules/search/index';
+import { composeIndexHooks, createMatchingRepo, createMatchingService, createOpenAiEmbeddings, createVectorStore } from '#server/modules/matching/index';
+import { createLogMailSender, createNotificationsRepo, createNotificationsService, type MailSender } from '#server/modules/notifications/index';
 
-export type ServicesConfig = { auth: AuthConfig; version: string };
+export type ServicesConfig = {
+  auth: AuthConfig;
+  version: string;
+  /** Optional OpenAI-compatible embedding service (EMBEDDINGS_URL / _MODEL / _API_KEY). */
+  embeddings?: { url: string; model: string; apiKey?: string };
+  /** E-mail transport for notifications; default: log only. */
+  mail?: MailSender;
+  /** Structured log line (background work, mail log transport). */
+  log?: (obj: Record<string, unknown>, msg: string) => void;
+};
 
 /** Composition root: every repo and service, wired once, shared by the HTTP app and the CLI. */
 export function createServices(handle: DbHandle, clock: Clock, config: ServicesConfig) {
@@ -14,13 +30,14 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
   const audit = createAuditService({ db, repo: createAuditRepo(), clock });
   const regions = createRegionsService({ db, repo: createRegionsRepo(db) });
   const regionExists = (code: string) => regions.regionExists(code);
+  const regionNames = (codes: string[]) => regions.regionNames(codes);
   const auth = createAuthService({ db, repo: createAuthRepo(db), audit, clock, config: config.auth, regionExists });
   const organisations = createOrganisationsService({
     db,
     repo: createOrganisationsRepo(db),
     audit,
     regionExists,
-    regionNames: (codes) => regions.regionNames(codes),
+    regionNames,
   });
   const usersAdmin = createUsersAdminService({
     db,
@@ -37,6 +54,56 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
     startedAt: Date.now(),
     isDemo: async () => (await auth.countDemoUsers()) > 0,
   });
-  return { audit, regions, auth, organisations, usersAdmin, platform };
+  const unknownCodes = createCodeChecker((name) => regions.getCodeList(name, {}));
+  const search = createSearchService({ handle, clock, regionExists, regionNames, codeList: (name) => regions.getCodeList(name, {}) });
+  const log = config.log ?? (() => undefined);
+  const notifications = createNotificationsService({ db, repo: createNotificationsRepo(db), audit, clock, mail: config.mail ?? createLogMailSender(log) });
+  const matching = createMatchingService({
+    db,
+    repo: createMatchingRepo(db),
+    vectors: createVectorStore(handle),
+    audit,
+    clock,
+    notifications,
+    regionNames,
+    domainList: async () => (await regions.getCodeList('technology-domains', {})).items.map((i) => ({ code: i.code, label: i.name, ...(i.nameEn ? { labelEn: i.nameEn } : {}) })),
+    keywordCandidates: (q) => search.keywordCandidates(q),
+    ...(config.embeddings ? { embeddings: createOpenAiEmbeddings({ ...config.embeddings, dimensions: 256 }) } : {}),
+    log,
+  });
+  // Publishing runs both hooks in its transaction: the keyword index, then the listing's vector and notification outbox row.
+  const catalogueDeps = { db, audit, clock, regionExists, regionNames, unknownCodes, searchIndex: composeIndexHooks(search.index, matching.indexHook) };
+  const achievementsRepo = createAchievementsRepo(db);
+  const demandsRepo = createDemandsRepo(db);
+  const achievements = createAchievementsService({ ...catalogueDeps, repo: achievementsRepo });
+  const demands = createDemandsService({ ...catalogueDeps, repo: demandsRepo });
+  // What `search rebuild` re-indexes: every published listing, in pages, as the publish hook sees it.
+  const publishedListings: PublishedSource = async function* (kind) {
+    const pageSize = 500;
+    for (let page = 1; ; page++) {
+      const docs =
+        kind === 'achievement'
+          ? (await achievementsRepo.page({ page, pageSize }, 'public')).items.map(({ a, org }) => toSearchDocument(a, org))
+          : (await demandsRepo.page({ page, pageSize, includeExpired: true }, 'public', '0001-01-01')).items.map(({ d, org }) => toDemandSearchDocument(d, org));
+      if (docs.length) {
+        yield docs;
+      }
+      if (docs.length < pageSize) {
+        return;
+      }
+    }
+  };
+  const experts = createExpertsService({ ...catalogueDeps, repo: createExpertsRepo(db) });
+  const imports = createImportsService({
+    db,
+    repo: createImportsRepo(db),
+    achievements,
+    clock,
+    domainLookup: async () => {
+      const { items } = await regions.getCodeList('technology-domains', {});
+      return new Map(items.flatMap((i) => [[i.code.toLowerCase(), i.code], [i.name.toLowerCase(), i.code], ...(i.nameEn ? [[i.nameEn.toLowerCase(), i.code] as [string, string]] : [])]));
+    },
+  });
+  return { audit, regions, auth, organisations, usersAdmin, platform, achievements, demands, experts, search, publishedListings, imports, matching, notifications };
 }
 export type Services = ReturnType<typeof createServices>;

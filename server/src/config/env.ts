@@ -20,6 +20,10 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SEED_DEMO: boolish.optional(),
   PGLITE_WORKER: boolish.default(true),
+  /** Optional OpenAI-compatible embedding service for the semantic layer (base URL; /v1/embeddings is appended). */
+  EMBEDDINGS_URL: z.url().optional(),
+  EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  EMBEDDINGS_API_KEY: z.string().optional(),
 });
 
 export type Env = z.output<typeof EnvSchema>;

@@ -4,9 +4,11 @@ import type { DbHandle } from '#server/db/types';
 import { sha256Hex } from '#server/lib/crypto';
 import { systemActor } from '#server/modules/auth/index';
 import { hashPassword } from '#server/modules/auth/index';
+import { systemClock, type Clock } from '#server/lib/clock';
 import type { Services } from '#server/services';
 import { roleAssignments, users } from '#server/modules/auth/auth.tables';
 import { memberships, organisations } from '#server/modules/organisations/organisations.tables';
+import { seedCatalogue, type CatalogueReport } from './catalogue';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 /** A stable, valid 统一社会信用代码 for a demo organisation (body derived from its key). */
@@ -20,14 +22,26 @@ export function demoCreditCode(prefix: string, regionCode: string, key: string):
   return withCreditCodeCheckChar(`${prefix}${regionCode}${body}`);
 }
 
-export type SeedReport = { created: boolean; organisations: number; users: number };
+export type SeedReport = { created: boolean; organisations: number; users: number; catalogue: CatalogueReport };
 
 /**
  * Loads the demo profile: organisations of every type across several provinces and one account per
- * role. Idempotent: does nothing when the demo administrator already exists. Every row is written
- * in one transaction and recorded in the audit trail.
+ * role, then the demo catalogue on top (see catalogue.ts; it completes whatever is missing).
+ * Idempotent: the base profile is skipped when the demo administrator already exists. Every row is
+ * written in one transaction and recorded in the audit trail. `clock` must be the services' clock.
  */
-export async function seedDemo(handle: DbHandle, services: Services, onProgress?: (msg: string) => void): Promise<SeedReport> {
+export async function seedDemo(handle: DbHandle, services: Services, onProgress?: (msg: string) => void, clock: Clock = systemClock): Promise<SeedReport> {
+  const base = await seedBase(handle, services, onProgress);
+  const catalogue = await seedCatalogue(handle, services, onProgress, clock);
+  // Train the semantic model on the demo corpus now, so similar listings, matching and
+  // classification suggestions work from the first page view rather than after the background check.
+  if (await services.matching.maybeRetrain()) {
+    onProgress?.('semantic model trained on the demo catalogue');
+  }
+  return { ...base, catalogue };
+}
+
+async function seedBase(handle: DbHandle, services: Services, onProgress?: (msg: string) => void): Promise<Omit<SeedReport, 'catalogue'>> {
   const { db } = handle;
   const [existing] = await db.select({ n: count() }).from(users).where(eq(users.email, DEMO_USERS[0]!.email));
   if ((existing?.n ?? 0) > 0) {

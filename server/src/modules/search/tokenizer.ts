@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { charBigrams } from './bigrams';
 import { hasHan, isHanWord, normaliseText } from './normalize';
 import { DEFAULT_STOP_WORDS } from './stop-words';

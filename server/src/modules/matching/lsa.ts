@@ -57,8 +57,8 @@ export function trainLsa(docs: readonly (readonly string[])[], opts: LsaOptions 
   let y = multiplySparseDense(a, omega, l); // n × l
   orthonormalizeColumns(y, a.rows, l);
   for (let it = 0; it < o.powerIterations; it++) {
+    // Subspace iteration on AAᵀ; re-orthonormalising the n-side basis each round is enough in float64.
     const z = multiplySparseTransposeDense(a, y, l); // V × l
-    orthonormalizeColumns(z, a.cols, l);
     y = multiplySparseDense(a, z, l);
     orthonormalizeColumns(y, a.rows, l);
     progress(`lsa: power iteration ${it + 1}/${o.powerIterations}`);

@@ -127,16 +127,23 @@ function choleskyUpper(g: Float64Array, k: number): Float64Array {
   return r;
 }
 
-// Each row x of X becomes the solution z of z·R = x.
+// Each row x of X becomes the solution z of z·R = x (R is read column-wise, so transpose it once).
 function solveRowsUpper(x: Float64Array, n: number, k: number, r: Float64Array): void {
+  const rt = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = i; j < k; j++) {
+      rt[j * k + i] = r[i * k + j]!;
+    }
+  }
   for (let row = 0; row < n; row++) {
     const o = row * k;
     for (let j = 0; j < k; j++) {
+      const rj = j * k;
       let s = x[o + j]!;
       for (let p = 0; p < j; p++) {
-        s -= x[o + p]! * r[p * k + j]!;
+        s -= x[o + p]! * rt[rj + p]!;
       }
-      x[o + j] = s / r[j * k + j]!;
+      x[o + j] = s / rt[rj + j]!;
     }
   }
 }

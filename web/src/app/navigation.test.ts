@@ -6,18 +6,36 @@ const keys = (user: Parameters<typeof buildNavItems>[0]) => buildNavItems(user).
 
 describe('buildNavItems', () => {
   it('shows the public items to anonymous visitors', () => {
-    expect(keys(null)).toEqual(['home', 'organisations', 'code-lists']);
+    expect(keys(null)).toEqual(['home', 'search', 'demands', 'experts', 'organisations', 'code-lists']);
   });
 
   it('adds the profile for any signed-in user, with no admin items for members and registrars', () => {
-    expect(keys(makeUser([]))).toEqual(['home', 'organisations', 'code-lists', 'profile']);
-    expect(keys(makeUser([{ role: 'registrar', regionCode: '110000' }]))).toEqual(['home', 'organisations', 'code-lists', 'profile']);
+    expect(keys(makeUser([]))).toEqual(['home', 'search', 'demands', 'experts', 'organisations', 'code-lists', 'profile']);
+    expect(keys(makeUser([{ role: 'registrar', regionCode: '110000' }]))).toEqual([
+      'home',
+      'search',
+      'demands',
+      'experts',
+      'organisations',
+      'code-lists',
+      'profile',
+    ]);
     expect(keys(makeUser([{ role: 'tto_officer' }]))).not.toContain('admin-users');
   });
 
   it('gives regional admins users and their own region, but not the audit', () => {
     const items = buildNavItems(makeUser([{ role: 'regional_admin', regionCode: '440000' }]));
-    expect(items.map((i) => i.key)).toEqual(['home', 'organisations', 'code-lists', 'profile', 'admin-users', 'admin-region']);
+    expect(items.map((i) => i.key)).toEqual([
+      'home',
+      'search',
+      'demands',
+      'experts',
+      'organisations',
+      'code-lists',
+      'profile',
+      'admin-users',
+      'admin-region',
+    ]);
     expect(items.find((i) => i.key === 'admin-region')?.path).toBe('/admin/regions/440000');
   });
 
@@ -25,6 +43,9 @@ describe('buildNavItems', () => {
     const items = buildNavItems(makeUser([{ role: 'platform_admin' }]));
     expect(items.map((i) => i.key)).toEqual([
       'home',
+      'search',
+      'demands',
+      'experts',
       'organisations',
       'code-lists',
       'profile',
@@ -44,5 +65,21 @@ describe('activeNavKey', () => {
     expect(activeNavKey('/admin/regions/440000')).toBe('admin-region');
     expect(activeNavKey('/admin/usersx')).toBeUndefined();
     expect(activeNavKey('/login')).toBeUndefined();
+    expect(activeNavKey('/achievements/mine')).toBe('my-achievements');
+    expect(activeNavKey('/achievements/abc')).toBe('search');
+    expect(activeNavKey('/demands/abc/edit')).toBe('demands');
+  });
+
+  it('gives members of an organisation and TTO officers their listings dashboard', () => {
+    expect(keys({ ...makeUser([]), organisationIds: ['o1'] })).toContain('my-achievements');
+    expect(keys(makeUser([{ role: 'tto_officer', organisationId: 'o1' }]))).toContain('my-achievements');
+    expect(keys(makeUser([]))).not.toContain('my-achievements');
+  });
+
+  it('offers members and TTO officers the bulk import page', () => {
+    expect(keys({ ...makeUser([]), organisationIds: ['o1'] })).toContain('import-achievements');
+    expect(keys(makeUser([{ role: 'tto_officer', organisationId: 'o1' }]))).toContain('import-achievements');
+    expect(keys(makeUser([]))).not.toContain('import-achievements');
+    expect(activeNavKey('/achievements/import')).toBe('import-achievements');
   });
 });

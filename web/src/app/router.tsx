@@ -21,6 +21,19 @@ const OrganisationDetailPage = lazyPage(() => import('../features/organisations/
 const RegionOverviewPage = lazyPage(() => import('../features/regions/pages/RegionOverviewPage'), 'RegionOverviewPage');
 const CodeListsPage = lazyPage(() => import('../features/regions/pages/CodeListsPage'), 'CodeListsPage');
 const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage'), 'AuditPage');
+const SearchPage = lazyPage(() => import('../features/search/pages/SearchPage'), 'SearchPage');
+const AchievementDetailPage = lazyPage(() => import('../features/achievements/pages/AchievementDetailPage'), 'AchievementDetailPage');
+const AchievementCreatePage = lazyPage(() => import('../features/achievements/pages/AchievementCreatePage'), 'AchievementCreatePage');
+const AchievementEditPage = lazyPage(() => import('../features/achievements/pages/AchievementEditPage'), 'AchievementEditPage');
+const MyAchievementsPage = lazyPage(() => import('../features/achievements/pages/MyAchievementsPage'), 'MyAchievementsPage');
+const ImportAchievementsPage = lazyPage(() => import('../features/imports/pages/ImportAchievementsPage'), 'ImportAchievementsPage');
+const DemandListPage = lazyPage(() => import('../features/demands/pages/DemandListPage'), 'DemandListPage');
+const DemandDetailPage = lazyPage(() => import('../features/demands/pages/DemandDetailPage'), 'DemandDetailPage');
+const DemandCreatePage = lazyPage(() => import('../features/demands/pages/DemandCreatePage'), 'DemandCreatePage');
+const DemandEditPage = lazyPage(() => import('../features/demands/pages/DemandEditPage'), 'DemandEditPage');
+const ExpertListPage = lazyPage(() => import('../features/experts/pages/ExpertListPage'), 'ExpertListPage');
+const ExpertDetailPage = lazyPage(() => import('../features/experts/pages/ExpertDetailPage'), 'ExpertDetailPage');
+const MyExpertProfilePage = lazyPage(() => import('../features/experts/pages/MyExpertProfilePage'), 'MyExpertProfilePage');
 
 /** Every page of the web client. Guards hide pages; the API enforces access regardless. */
 export function createRouter() {
@@ -56,6 +69,70 @@ export function createRouter() {
             },
             { path: 'organisations/:id', element: <OrganisationDetailPage /> },
             { path: 'code-lists', element: <CodeListsPage /> },
+            // Catalogue (issue 3): search, achievements, demands, experts.
+            { path: 'search', element: <SearchPage /> },
+            { path: 'achievements', element: <SearchPage /> },
+            {
+              path: 'achievements/mine',
+              element: (
+                <RequireAuth>
+                  <MyAchievementsPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: 'achievements/import',
+              element: (
+                <RequireAuth>
+                  <ImportAchievementsPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: 'achievements/new',
+              element: (
+                <RequireAuth>
+                  <AchievementCreatePage />
+                </RequireAuth>
+              ),
+            },
+            { path: 'achievements/:id', element: <AchievementDetailPage /> },
+            {
+              path: 'achievements/:id/edit',
+              element: (
+                <RequireAuth>
+                  <AchievementEditPage />
+                </RequireAuth>
+              ),
+            },
+            { path: 'demands', element: <DemandListPage /> },
+            {
+              path: 'demands/new',
+              element: (
+                <RequireAuth>
+                  <DemandCreatePage />
+                </RequireAuth>
+              ),
+            },
+            { path: 'demands/:id', element: <DemandDetailPage /> },
+            {
+              path: 'demands/:id/edit',
+              element: (
+                <RequireAuth>
+                  <DemandEditPage />
+                </RequireAuth>
+              ),
+            },
+            { path: 'experts', element: <ExpertListPage /> },
+            {
+              path: 'experts/me',
+              element: (
+                <RequireAuth>
+                  <MyExpertProfilePage />
+                </RequireAuth>
+              ),
+            },
+            { path: 'experts/:userId', element: <ExpertDetailPage /> },
             {
               path: 'admin/users',
               element: (

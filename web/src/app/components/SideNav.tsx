@@ -3,7 +3,12 @@ import {
   BankOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
+  ExperimentOutlined,
+  FileSearchOutlined,
   HomeOutlined,
+  ImportOutlined,
+  ProfileOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -17,9 +22,14 @@ import { activeNavKey, buildNavItems, type NavKey } from '../navigation';
 
 const ICONS: Record<NavKey, ReactNode> = {
   home: <HomeOutlined />,
+  search: <FileSearchOutlined />,
+  demands: <ProfileOutlined />,
+  experts: <SolutionOutlined />,
   organisations: <BankOutlined />,
   'code-lists': <DatabaseOutlined />,
   profile: <UserOutlined />,
+  'my-achievements': <ExperimentOutlined />,
+  'import-achievements': <ImportOutlined />,
   'admin-users': <TeamOutlined />,
   'admin-region': <EnvironmentOutlined />,
   'admin-audit': <AuditOutlined />,

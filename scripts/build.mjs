@@ -44,7 +44,7 @@ async function buildServer() {
   const { build } = await import('esbuild');
   rmSync(join(root, 'dist/server'), { recursive: true, force: true });
   await build({
-    entryPoints: { main: join(root, 'server/src/main.ts'), 'pglite-worker': join(root, 'server/src/db/pglite-worker.ts') },
+    entryPoints: { main: join(root, 'server/src/main.ts'), 'pglite-worker': join(root, 'server/src/db/pglite-worker.ts'), 'train-worker': join(root, 'server/src/modules/matching/train-worker.ts') },
     outdir: join(root, 'dist/server'),
     bundle: true,
     platform: 'node',

@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { deserializeDbError, type WorkerRequest, type WorkerResponse } from './pglite-protocol';
+import { spawnWorker } from '#server/lib/spawn-worker';
 
 type QueryResult = { rows: unknown[]; fields: unknown[]; affectedRows?: number };
 type QueryOptions = { rowMode?: 'array' | 'object' };
@@ -59,16 +60,7 @@ export class PGliteWorkerClient {
   }
 
   static async start(opts: { dataDir: string; loadDataDir?: Blob; migrationsFolder?: string }): Promise<PGliteWorkerClient> {
-    const here = import.meta.url;
-    const isSource = here.endsWith('.ts');
-    const url = new URL(isSource ? './pglite-worker.ts' : './pglite-worker.js', here);
-    // Running from TypeScript sources (dev, tests) the worker registers the tsx loader first.
-    const worker = isSource
-      ? new Worker(
-          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`,
-          { eval: true },
-        )
-      : new Worker(url);
+    const worker = spawnWorker(import.meta.url, 'pglite-worker');
     const client = new PGliteWorkerClient(worker);
     await client.send({ op: 'init', ...opts });
     return client;

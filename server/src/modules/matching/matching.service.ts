@@ -15,7 +15,8 @@ import { achievementWhere, demandWhere, type MatchFilters } from './filters';
 import { canMatchFromDemand, canSeeListing, canSeeMatches, ownsRecord } from './matching.policy';
 import { ACHIEVEMENTS_TABLE, DEMANDS_TABLE, type DemandRow, type MatchingRepo } from './matching.repo';
 import { combine, regionFit, sharedTerms, structuredFits, type NeedSide, type OfferSide, type Signals } from './scoring';
-import { bytesToFloats, cosine, floatsToBytes, semanticTokenizer, toSemanticModel, trainSemantic, VECTOR_DIMS, type SemanticModel } from './semantic';
+import { bytesToFloats, cosine, floatsToBytes, semanticTokenizer, toSemanticModel, VECTOR_DIMS, type SemanticModel } from './semantic';
+import { trainInWorker } from './train-client';
 import type { EntityType, VectorStore } from './vector-store';
 
 /** BM25 top-k over published listings (the search module's `keywordCandidates`). */
@@ -715,7 +716,7 @@ export function createMatchingService(deps: MatchingDeps) {
         throw new AppError('search/query_invalid', 'not enough published listings to train on', undefined, { reason: 'need at least 2 published listings' });
       }
       progress(`corpus: ${docs.length} of ${total} published listings`);
-      const { lsa, centroids } = trainSemantic(docs, { ...(opts.dims ? { dims: opts.dims } : {}), onProgress: progress });
+      const { lsa, centroids } = await trainInWorker(docs, { ...(opts.dims ? { dims: opts.dims } : {}), onProgress: progress });
       const modelId = await repo.insertModel({
         kind: 'lsa',
         dims: lsa.dims,

@@ -182,4 +182,14 @@ describe('[CATALOGUE] achievement journey', () => {
     const demand = await (await page.request.get(`/api/v1/demands/${demandId}`)).json();
     expect([demand.budgetMinFen, demand.budgetMaxFen, demand.trlNeeded]).toEqual([10_000_000, 80_000_000, 5]);
   });
+
+  journey('[CATALOGUE] an anonymous visitor finds the published demand by keyword in the demand directory', async (page) => {
+    await page.goto('/demands');
+    await testId(page, 'demand-search').locator('input').fill(`宽温域电解液 ${RUN}`);
+    await testId(page, 'demand-search').locator('input').press('Enter');
+    await page.waitForURL(/[?&]q=/, { timeout: 10_000 });
+    const hit = testId(page, 'demands-table').locator('[data-testid="demand-link"]', { hasText: '储能电站低温电解液需求' });
+    await expectVisible(hit, 'the demand among the keyword hits');
+    await expectVisible(testId(page, 'demands-table').locator('mark'), 'highlighted terms in the hits');
+  });
 });

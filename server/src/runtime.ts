@@ -112,12 +112,15 @@ export async function startServer(env: Env, log: (msg: string) => void): Promise
     sweep.unref();
     // New-match notifications (outbox claimer) and semantic-model retraining when the corpus grows.
     const stopMatching = rt.services.matching.startBackground();
+    // Heartbeat of running imports; imports an earlier or another process left running are failed.
+    const stopImports = rt.services.imports.startBackground((obj, msg) => app.log.warn(obj, msg));
     return {
       app,
       url,
       async close() {
         clearInterval(sweep);
         stopMatching();
+        stopImports();
         await app.close();
         await rt.handle.close();
       },

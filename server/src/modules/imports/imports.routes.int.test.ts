@@ -4,6 +4,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { achievements } from '#server/modules/achievements/achievements.tables';
 import { auditEvents } from '#server/modules/audit/audit.tables';
+import { IMPORT_STALE_MS } from './imports.service';
+import { importJobs } from './imports.tables';
 import { insertOrganisation, insertUser } from '#server/test-factories';
 import { createTestApp, type Agent, type TestApp } from '#server/test-app';
 
@@ -404,6 +406,29 @@ describe('authorisation, publishing, progress and idempotency', () => {
     expect((await t.request('GET', `/api/v1/imports/${res.body.id}`, { as: a.tto })).status).toBe(200);
     expect((await t.request('GET', `/api/v1/imports/${res.body.id}`, { as: a.outsider })).status).toBe(404);
     expect((await t.request('GET', `/api/v1/imports/${res.body.id}`)).status).toBe(401);
+  });
+
+  it('a job left running by a stopped process is reported failed (interrupted), once its heartbeat is stale', async () => {
+    const db = t.handle.db;
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    const base = { orgId: uniId, status: 'running' as const, mode: 'valid' as const, publish: false, format: 'csv' as const, encoding: 'utf-8', total: 10 };
+    const [dead] = await db.insert(importJobs).values({ ...base, createdAt: ago(600_000), heartbeatAt: ago(IMPORT_STALE_MS + 60_000) }).returning();
+    const [alive] = await db.insert(importJobs).values({ ...base, createdAt: ago(600_000), heartbeatAt: ago(5_000) }).returning();
+    const [orphan] = await db.insert(importJobs).values({ ...base, createdAt: ago(600_000), heartbeatAt: ago(IMPORT_STALE_MS + 1_000) }).returning();
+
+    const read = await t.request('GET', `/api/v1/imports/${dead!.id}`, { as: a.owner });
+    expect(read.body).toMatchObject({ status: 'failed' });
+    expect(read.body.failure).toMatch(/中断/);
+    expect(read.body.finishedAt).not.toBeNull();
+    const en = await t.request('GET', `/api/v1/imports/${dead!.id}`, { as: a.owner, headers: { 'accept-language': 'en' } });
+    expect(en.body.failure).toMatch(/stopped before the job finished/);
+    // Another process's job with a fresh heartbeat is left alone.
+    expect((await t.request('GET', `/api/v1/imports/${alive!.id}`, { as: a.owner })).body.status).toBe('running');
+    // The background sweep settles the ones nobody reads.
+    expect(await t.services.imports.sweepInterrupted()).toBeGreaterThanOrEqual(1);
+    expect((await db.select().from(importJobs).where(eq(importJobs.id, orphan!.id)))[0]).toMatchObject({ status: 'failed', failure: 'interrupted' });
+    expect((await db.select().from(importJobs).where(eq(importJobs.id, alive!.id)))[0]!.status).toBe('running');
+    await db.delete(importJobs).where(eq(importJobs.id, alive!.id));
   });
 
   it('honours Idempotency-Key: a retry replays the job, the same key with another file is refused', async () => {

@@ -28,7 +28,7 @@ import { csvHeader, csvLine, EXPORT_CONTENT_TYPES, jsonlLine, toXlsx } from './i
 import { coerceRecord, mapHeaders, validateRow, type DomainLookup, type ImportColumn, type RowProblem } from './imports.fields';
 import { readTable, type RawRecord } from './imports.parse';
 import type { ImportJobRow, ImportsRepo } from './imports.repo';
-import type { StoredRowError } from './imports.tables';
+import { INTERRUPTED_FAILURE, type StoredRowError } from './imports.tables';
 
 export type ImportsDeps = {
   db: Db;
@@ -55,6 +55,14 @@ export type ImportOptions = {
 export type ImportProgress = { total: number; checked: number; processed: number };
 
 const MAX_REPORTED = 5_000;
+const INTERRUPTED_MESSAGE: Record<Lang, string> = {
+  zh: '导入进程在任务完成前中断：已提交的批次保留，其余未写入，可按外部编号重新导入',
+  en: 'The importing process stopped before the job finished: committed batches are kept, nothing else was written; re-import by external id',
+};
+/** How often a process renews the heartbeat of the imports it runs. */
+export const IMPORT_HEARTBEAT_MS = 15_000;
+/** A running import whose heartbeat is older than this was interrupted (its process stopped). */
+export const IMPORT_STALE_MS = 120_000;
 
 /** Thrown inside the all-or-nothing transaction to roll it back when a row fails at write time. */
 class RowsRejected extends Error {
@@ -92,6 +100,23 @@ export function createImportsService(deps: ImportsDeps) {
   const batchSize = deps.batchSize ?? 500;
   const live = new Map<string, LiveJob>();
 
+  /**
+   * A job another (or an earlier) process left `running` with a stopped heartbeat is marked failed,
+   * once (the update is conditional): nothing it had not committed was written — `all` mode is one
+   * transaction, `valid` mode commits whole batches with their counts.
+   */
+  async function settleIfInterrupted(row: ImportJobRow): Promise<ImportJobRow> {
+    if (row.status !== 'running' || live.has(row.id)) {
+      return row;
+    }
+    const beat = (row.heartbeatAt ?? row.createdAt).getTime();
+    if (clock.now().getTime() - beat < IMPORT_STALE_MS) {
+      return row;
+    }
+    const settled = await repo.markInterrupted(row.id, new Date(clock.now().getTime() - IMPORT_STALE_MS), clock.now());
+    return settled ?? (await repo.findById(row.id)) ?? row;
+  }
+
   function toDto(row: ImportJobRow, org: { name: string }, lang: Lang, liveJob?: LiveJob): ImportJob {
     const errors = liveJob ? liveJob.errors : row.errors;
     return {
@@ -113,7 +138,7 @@ export function createImportsService(deps: ImportsDeps) {
       failed: row.failed,
       errors: errors.slice(0, MAX_REPORTED).map((e) => renderRowError(e, lang)),
       errorsTruncated: row.errorsTruncated || errors.length > MAX_REPORTED,
-      failure: row.failure,
+      failure: row.failure === INTERRUPTED_FAILURE ? INTERRUPTED_MESSAGE[lang] : row.failure,
       rowsPerSecond: row.rowsPerSecond,
       createdAt: row.createdAt.toISOString(),
       finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
@@ -308,7 +333,7 @@ export function createImportsService(deps: ImportsDeps) {
     progress();
   }
 
-  return {
+  const service = {
     /**
      * Reads and checks the upload, records the job, and starts the import. Request-level problems
      * (format, encoding, columns, size, rights) throw 4xx before anything is recorded. `done`
@@ -350,12 +375,44 @@ export function createImportsService(deps: ImportsDeps) {
         filename: opts.filename ?? null,
         total: table.records.length,
         createdAt: clock.now(),
+        heartbeatAt: clock.now(),
       });
       const job: LiveJob = { row, org, checked: 0, errors: [] };
       live.set(row.id, job);
       const dto = toDto(row, org, lang, job);
       const done = run(actor, job, table.records, headerMap, onProgress).then(() => toDto(job.row, org, lang));
       return { job: dto, done };
+    },
+
+    /** Renews the heartbeat of the imports this process runs (called every IMPORT_HEARTBEAT_MS). */
+    async heartbeat(): Promise<void> {
+      if (live.size > 0) {
+        await repo.touch([...live.keys()], clock.now());
+      }
+    },
+
+    /** Marks every interrupted import failed (at start, and on each heartbeat tick). */
+    async sweepInterrupted(): Promise<number> {
+      return repo.markAllInterrupted([...live.keys()], new Date(clock.now().getTime() - IMPORT_STALE_MS), clock.now());
+    },
+
+    /** Heartbeat and sweep on a timer; returns a stop function. */
+    startBackground(log?: (obj: Record<string, unknown>, msg: string) => void): () => void {
+      const tick = async () => {
+        try {
+          await service.heartbeat();
+          const n = await service.sweepInterrupted();
+          if (n > 0) {
+            log?.({ jobs: n }, 'interrupted imports marked failed');
+          }
+        } catch (err) {
+          log?.({ err }, 'import heartbeat failed');
+        }
+      };
+      void tick();
+      const timer = setInterval(() => void tick(), IMPORT_HEARTBEAT_MS);
+      timer.unref();
+      return () => clearInterval(timer);
     },
 
     /** A job and its report: for the importing organisation's importers (and the user who started it). */
@@ -368,7 +425,8 @@ export function createImportsService(deps: ImportsDeps) {
         }
         return toDto(j.row, j.org, lang, j);
       }
-      const row = await repo.findById(id);
+      const found = await repo.findById(id);
+      const row = found ? await settleIfInterrupted(found) : undefined;
       const org = row ? await achievements.findOwnerOrg(row.orgId) : undefined;
       if (!row || !org || (row.createdBy !== me.userId && !canImportFor(actor, org))) {
         throw new AppError('import/not_found', `import ${id} not found`);
@@ -419,5 +477,6 @@ export function createImportsService(deps: ImportsDeps) {
       return { contentType, filename, body: Readable.from(text()) };
     },
   };
+  return service;
 }
 export type ImportsService = ReturnType<typeof createImportsService>;

@@ -4,6 +4,9 @@ import { organisations } from '../organisations/organisations.tables';
 /** A stored row problem: rendered in the reader's language when the report is read. */
 export type StoredRowError = { row: number; externalId: string | null; field: string; code: string; params: Record<string, unknown> };
 
+/** The stored failure of an import whose process stopped before it finished (rendered per language). */
+export const INTERRUPTED_FAILURE = 'interrupted';
+
 /** One bulk import (汇交): options, progress counts and the per-row report. */
 export const importJobs = pgTable(
   'import_jobs',
@@ -32,6 +35,8 @@ export const importJobs = pgTable(
     failure: text(),
     rowsPerSecond: real(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Renewed by the importing process while the job runs; a running job whose heartbeat stopped was interrupted. */
+    heartbeatAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('import_jobs_org_idx').on(t.orgId, t.createdAt)],

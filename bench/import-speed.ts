@@ -1,5 +1,7 @@
 // Import speed (汇交): rows/s of `import achievements` through the imports service, as the CLI runs it.
-// Usage: npx tsx bench/import-speed.ts [rows=10000] [--format csv|xlsx|jsonl] [--publish] [--mode all|valid]
+// Usage: npx tsx bench/import-speed.ts [rows=10000] [--format csv|xlsx|jsonl] [--publish] [--mode all|valid] [--files K]
+// --files K: K successive files of `rows` new rows each into the same database (e.g. 10 × 100,000 =
+// 1M rows: does the rate hold as the catalogue grows?), then the re-imports of the last file.
 // Database: DATABASE_URL (PostgreSQL) or a fresh embedded PGlite (worker thread) in a temporary DATA_DIR.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ const opt = (name: string, def: string) => {
 const format = opt('format', 'csv') as 'csv' | 'xlsx' | 'jsonl';
 const mode = opt('mode', 'all') as 'all' | 'valid';
 const publish = args.includes('--publish');
+const files = Number(opt('files', '1'));
 
 const env = loadEnv();
 const dataDir = env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'tn-bench-import-'));
@@ -48,8 +51,8 @@ function record(i: number, rev = 0) {
     transferModes: modes[i % modes.length]!,
   };
 }
-async function file(rev: number): Promise<Buffer> {
-  const rows = Array.from({ length: n }, (_, i) => record(i, rev));
+async function file(rev: number, part = 0): Promise<Buffer> {
+  const rows = Array.from({ length: n }, (_, i) => record(part * n + i, rev));
   const headers = Object.keys(rows[0]!);
   if (format === 'jsonl') {
     return Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n'));
@@ -92,9 +95,11 @@ const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
 console.log(
   `import speed: ${n} rows, ${format}, mode ${mode}${publish ? ', publish' : ''}, ${handle.mode === 'embedded' ? 'embedded PGlite (worker)' : 'PostgreSQL'} ${handle.serverVersion}, Node ${process.version}, load average ${load}`,
 );
-await timed('first import (create)', await file(0));
-await timed('re-import (unchanged)', await file(0));
-await timed('re-import (update)', await file(1));
+for (let part = 0; part < files; part++) {
+  await timed(files > 1 ? `file ${part + 1}/${files} (create)` : 'first import (create)', await file(0, part));
+}
+await timed('re-import (unchanged)', await file(0, files - 1));
+await timed('re-import (update)', await file(1, files - 1));
 await handle.close();
 if (dataDir) {
   rmSync(dataDir, { recursive: true, force: true });

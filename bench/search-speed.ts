@@ -204,7 +204,19 @@ async function main() {
 
     // ---- PostgreSQL built-in ranking on the same rows --------------------------------------------
     const tTsv = performance.now();
-    await db.execute(sql`update search_documents set tsv = to_tsvector('simple', analysed) where kind = 'achievement'`);
+    // In id-ordered slices: one UPDATE of a million rows exhausts PGlite's 2 GiB WASM memory.
+    for (let last = '00000000-0000-0000-0000-000000000000'; ; ) {
+      const [upper] = rowsOf<{ id: string }>(await db.execute(sql`select id from search_documents where id > ${last}::uuid order by id offset 19999 limit 1`));
+      await db.execute(
+        upper
+          ? sql`update search_documents set tsv = to_tsvector('simple', analysed) where kind = 'achievement' and id > ${last}::uuid and id <= ${upper.id}::uuid`
+          : sql`update search_documents set tsv = to_tsvector('simple', analysed) where kind = 'achievement' and id > ${last}::uuid`,
+      );
+      if (!upper) {
+        break;
+      }
+      last = upper.id;
+    }
     await db.execute(sql`create index if not exists search_documents_tsv_idx on search_documents using gin (tsv)`);
     await db.execute(sql`analyze search_documents`);
     const tsvLine = `built-in: tsvector fill + GIN build ${((performance.now() - tTsv) / 1000).toFixed(1)} s`;

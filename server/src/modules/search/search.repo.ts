@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import { rowsOf, type Db, type DbCapabilities, type DbConn } from '#server/db/types';
 import { searchDocuments } from './search.tables';
 
@@ -23,6 +24,13 @@ export const TSVECTOR_CANDIDATE_CAP = 2000;
 
 /** A ranked candidate: `bm25` is the raw relevance (higher is better), `stale` from the row. */
 export type RankedId = { id: string; bm25: number; stale: boolean };
+
+/** `set col = excluded.col` for every column but the key (database names: the db client maps keys to snake_case). */
+const EXCLUDED_COLUMNS = Object.fromEntries(
+  Object.entries(getTableColumns(searchDocuments))
+    .filter(([key]) => key !== 'id')
+    .map(([key, col]) => [key, sql.raw(`excluded.${col.keyAsName ? toSnakeCase(col.name) : col.name}`)]),
+) as Record<string, SQL>;
 
 const bm25IndexName = (kind: SearchKind) => `search_documents_${kind}_bm25`;
 
@@ -70,6 +78,22 @@ export function createSearchRepo(db: Db, engine: SearchEngine) {
       const values = { ...row, tsv: engine === 'tsvector' ? sql`to_tsvector('simple', ${row.analysed})` : null } as SearchRowInsert;
       const { id: _id, ...set } = values;
       await conn.insert(searchDocuments).values(values).onConflictDoUpdate({ target: searchDocuments.id, set });
+    },
+
+    /** Many rows in multi-row statements (a rebuild: one round trip per 200 rows, not per row). */
+    async upsertMany(conn: DbConn, rows: readonly SearchRowInsert[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += 200) {
+        const values = rows
+          .slice(i, i + 200)
+          .map((row) => ({ ...row, tsv: engine === 'tsvector' ? sql`to_tsvector('simple', ${row.analysed})` : null }) as SearchRowInsert);
+        if (values.length === 0) {
+          continue;
+        }
+        await conn
+          .insert(searchDocuments)
+          .values(values)
+          .onConflictDoUpdate({ target: searchDocuments.id, set: EXCLUDED_COLUMNS });
+      }
     },
 
     async remove(conn: DbConn, id: string): Promise<void> {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '#server/db/types';
 import { fixedClock } from '#server/lib/clock';
 import { createServices } from '#server/services';
 import { insertOrganisation, insertUser, makeActor } from '#server/test-factories';
@@ -318,10 +320,16 @@ describe('rate limit', () => {
 describe('search rebuild', () => {
   it('re-indexes every published listing and drops rows that are not published', async () => {
     const before = await t.services.search.count('achievement');
+    // An index row damaged behind the application's back (text and facets) is rewritten whole.
+    await t.handle.db.execute(sql`update search_documents set title = '损坏', analysed = '损坏', region_code = '000000' where id = ${ids.titleHit}`);
+    expect(await hitIds('q=钠离子电池')).not.toContain(ids.titleHit);
     const r = await t.services.search.rebuild(makeActor([{ role: 'platform_admin' }]), t.services.publishedListings);
     expect(r.achievements).toBe(before);
     expect(await t.services.search.count('achievement')).toBe(before);
     expect(await hitIds('q=钠离子电池')).toContain(ids.titleHit);
+    const [row] = rowsOf<{ title: string; region_code: string }>(await t.handle.db.execute(sql`select title, region_code from search_documents where id = ${ids.titleHit}`));
+    expect(row?.title).not.toBe('损坏');
+    expect(row?.region_code).not.toBe('000000');
     await expect(t.services.search.rebuild(makeActor([]), t.services.publishedListings)).rejects.toMatchObject({ code: 'common/forbidden' });
   });
 });

@@ -518,12 +518,9 @@ export function createSearchService(deps: SearchDeps) {
         const seen = new Set<string>();
         for await (const batch of source(kind)) {
           analyser.addWords(batch.flatMap((d) => d.keywords));
-          await db.transaction(async (tx) => {
-            for (const doc of batch) {
-              await repo.upsert(tx, toSearchRow(doc, analyser, clock.now()));
-              seen.add(doc.id);
-            }
-          });
+          const rows = batch.map((doc) => toSearchRow(doc, analyser, clock.now()));
+          await db.transaction((tx) => repo.upsertMany(tx, rows));
+          batch.forEach((doc) => seen.add(doc.id));
           counts[kind] += batch.length;
           onProgress({ kind, done: counts[kind] });
         }

@@ -56,6 +56,7 @@ export async function openRuntime(env: Env, log: (msg: string) => void = () => u
       lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
       secret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     },
+    ...(env.SEARCH_ENGINE ? { searchEngine: env.SEARCH_ENGINE } : {}),
     ...(env.EMBEDDINGS_URL && env.EMBEDDINGS_MODEL ? { embeddings: { url: env.EMBEDDINGS_URL, model: env.EMBEDDINGS_MODEL, ...(env.EMBEDDINGS_API_KEY ? { apiKey: env.EMBEDDINGS_API_KEY } : {}) } } : {}),
     // Background work (matching notifications, mail log transport) reports one line per event, never secrets.
     log: (obj, msg) => log(`${msg}${obj.err instanceof Error ? `: ${obj.err.message}` : obj.mail ? ` ${JSON.stringify(obj.mail)}` : ''}`),

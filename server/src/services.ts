@@ -9,7 +9,7 @@ import { createImportsRepo, createImportsService } from '#server/modules/imports
 import { createOrganisationsRepo, createOrganisationsService } from '#server/modules/organisations/index';
 import { createPlatformRepo, createPlatformService } from '#server/modules/platform/index';
 import { createRegionsRepo, createRegionsService } from '#server/modules/regions/index';
-import { createSearchService, type PublishedSource } from '#server/modules/search/index';
+import { createSearchService, type PublishedSource, type SearchEngine } from '#server/modules/search/index';
 import { composeIndexHooks, createMatchingRepo, createMatchingService, createOpenAiEmbeddings, createVectorStore } from '#server/modules/matching/index';
 import { createLogMailSender, createNotificationsRepo, createNotificationsService, type MailSender } from '#server/modules/notifications/index';
 
@@ -22,6 +22,8 @@ export type ServicesConfig = {
   mail?: MailSender;
   /** Structured log line (background work, mail log transport). */
   log?: (obj: Record<string, unknown>, msg: string) => void;
+  /** Forces a search engine (SEARCH_ENGINE); by default the best the database offers. */
+  searchEngine?: SearchEngine;
 };
 
 /** Composition root: every repo and service, wired once, shared by the HTTP app and the CLI. */
@@ -55,7 +57,14 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
     isDemo: async () => (await auth.countDemoUsers()) > 0,
   });
   const unknownCodes = createCodeChecker((name) => regions.getCodeList(name, {}));
-  const search = createSearchService({ handle, clock, regionExists, regionNames, codeList: (name) => regions.getCodeList(name, {}) });
+  const search = createSearchService({
+    handle,
+    clock,
+    regionExists,
+    regionNames,
+    codeList: (name) => regions.getCodeList(name, {}),
+    ...(config.searchEngine ? { engine: config.searchEngine } : {}),
+  });
   const log = config.log ?? (() => undefined);
   const notifications = createNotificationsService({ db, repo: createNotificationsRepo(db), audit, clock, mail: config.mail ?? createLogMailSender(log) });
   const matching = createMatchingService({

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   EMBEDDINGS_URL: z.url().optional(),
   EMBEDDINGS_MODEL: z.string().min(1).optional(),
   EMBEDDINGS_API_KEY: z.string().optional(),
+  /** Forces a search engine (default: the best the database offers); start fails if it is missing. */
+  SEARCH_ENGINE: z.enum(['pg_textsearch', 'rum', 'tsvector']).optional(),
 });
 
 export type Env = z.output<typeof EnvSchema>;

@@ -12,7 +12,7 @@ export {
   type PublishedSource,
 } from './search.service';
 export { searchRoutes, SEARCH_RATE_LIMIT, type SearchRateLimit } from './search.routes';
-export { chooseEngine, type SearchEngine, type SearchKind } from './search.repo';
+export { chooseEngine, engineAvailable, SEARCH_ENGINES, type SearchEngine, type SearchKind } from './search.repo';
 export { createAnalyser, wordsFromNames, type Analyser } from './analyser';
 export { createTokenizer, type Tokenizer } from './tokenizer';
 export { normaliseText } from './normalize';

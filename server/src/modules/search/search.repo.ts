@@ -8,15 +8,24 @@ export type SearchRow = typeof searchDocuments.$inferSelect;
 export type SearchRowInsert = typeof searchDocuments.$inferInsert;
 
 /**
- * How ranked top-k is computed, chosen from the database's capabilities:
+ * How ranked top-k is computed, chosen from the database's capabilities (best first):
  * - `pg_textsearch`: a BM25 index per kind (partial index); the index returns the top k (Block-Max WAND).
+ * - `rum`: a RUM index per kind over `tsv` (Postgres Pro's extension, packaged by Debian for
+ *   PostgreSQL 15); the index returns matches in rank order (`tsv <=> q`), so top k is read, not
+ *   sorted. Its rank is ts_rank-like (term frequency and coverage, no IDF).
  * - `tsvector`: PostgreSQL's built-in full text search (GIN over `tsv`); ranking is bounded: the
  *   all-terms matches are ranked first, then any-term matches, each capped (never every matching row).
  */
-export type SearchEngine = 'pg_textsearch' | 'tsvector';
+export const SEARCH_ENGINES = ['pg_textsearch', 'rum', 'tsvector'] as const;
+export type SearchEngine = (typeof SEARCH_ENGINES)[number];
 
 export function chooseEngine(capabilities: DbCapabilities): SearchEngine {
-  return capabilities.pg_textsearch ? 'pg_textsearch' : 'tsvector';
+  return capabilities.pg_textsearch ? 'pg_textsearch' : capabilities.rum ? 'rum' : 'tsvector';
+}
+
+/** Whether the database can run an engine (the portable `tsvector` always). */
+export function engineAvailable(engine: SearchEngine, capabilities: DbCapabilities): boolean {
+  return engine === 'tsvector' || capabilities[engine];
 }
 
 /** Candidates examined per tsvector step (AND, then OR). Bounds the cost of ts_rank. */
@@ -33,6 +42,9 @@ const EXCLUDED_COLUMNS = Object.fromEntries(
 ) as Record<string, SQL>;
 
 const bm25IndexName = (kind: SearchKind) => `search_documents_${kind}_bm25`;
+const rumIndexName = (kind: SearchKind) => `search_documents_${kind}_rum`;
+/** The kind as a SQL literal (a closed set), so the planner can match the partial indexes. */
+const kindLiteral = (kind: SearchKind) => sql.raw(kind === 'demand' ? `'demand'` : `'achievement'`);
 
 /** Quotes one analysed term for to_tsquery (terms are letters, digits and dots; quoted anyway). */
 function tsqueryOf(terms: readonly string[], op: '|' | '&'): string {
@@ -42,18 +54,25 @@ function tsqueryOf(terms: readonly string[], op: '|' | '&'): string {
 export function createSearchRepo(db: Db, engine: SearchEngine) {
   let ensured: Promise<void> | undefined;
 
+  /** Which runtime index each kind gets (pg_textsearch: BM25; rum: RUM over tsv; tsvector: the migration's GIN). */
+  const runtimeIndex = (kind: SearchKind): { name: string; ddl: string } | null =>
+    engine === 'pg_textsearch'
+      ? { name: bm25IndexName(kind), ddl: `create index if not exists ${bm25IndexName(kind)} on search_documents using bm25 (analysed) with (text_config = 'simple') where kind = '${kind}'` }
+      : engine === 'rum'
+        ? { name: rumIndexName(kind), ddl: `create index if not exists ${rumIndexName(kind)} on search_documents using rum (tsv rum_tsvector_ops) where kind = '${kind}'` }
+        : null;
+
   async function createIndexes(): Promise<void> {
-    if (engine !== 'pg_textsearch') {
-      return; // the GIN index over tsv comes with the migration
-    }
     for (const kind of ['achievement', 'demand'] as const) {
+      const index = runtimeIndex(kind);
+      if (!index) {
+        continue; // the GIN index over tsv comes with the migration
+      }
       try {
-        await db.execute(
-          sql.raw(`create index if not exists ${bm25IndexName(kind)} on search_documents using bm25 (analysed) with (text_config = 'simple') where kind = '${kind}'`),
-        );
+        await db.execute(sql.raw(index.ddl));
       } catch (err) {
         // Another process may have created it at the same moment: fine if it exists now.
-        const exists = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from pg_indexes where indexname = ${bm25IndexName(kind)}`))[0]?.n;
+        const exists = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from pg_indexes where indexname = ${index.name}`))[0]?.n;
         if (!exists) {
           throw err;
         }
@@ -61,6 +80,9 @@ export function createSearchRepo(db: Db, engine: SearchEngine) {
     }
     await db.execute(sql`analyze search_documents`);
   }
+
+  /** The tsvector column is kept by the engines that rank from it. */
+  const tsvOf = (row: SearchRowInsert) => (engine === 'pg_textsearch' ? null : sql`to_tsvector('simple', ${row.analysed})`);
 
   return {
     engine,
@@ -75,7 +97,7 @@ export function createSearchRepo(db: Db, engine: SearchEngine) {
     },
 
     async upsert(conn: DbConn, row: SearchRowInsert): Promise<void> {
-      const values = { ...row, tsv: engine === 'tsvector' ? sql`to_tsvector('simple', ${row.analysed})` : null } as SearchRowInsert;
+      const values = { ...row, tsv: tsvOf(row) } as SearchRowInsert;
       const { id: _id, ...set } = values;
       await conn.insert(searchDocuments).values(values).onConflictDoUpdate({ target: searchDocuments.id, set });
     },
@@ -85,7 +107,7 @@ export function createSearchRepo(db: Db, engine: SearchEngine) {
       for (let i = 0; i < rows.length; i += 200) {
         const values = rows
           .slice(i, i + 200)
-          .map((row) => ({ ...row, tsv: engine === 'tsvector' ? sql`to_tsvector('simple', ${row.analysed})` : null }) as SearchRowInsert);
+          .map((row) => ({ ...row, tsv: tsvOf(row) }) as SearchRowInsert);
         if (values.length === 0) {
           continue;
         }
@@ -135,6 +157,22 @@ export function createSearchRepo(db: Db, engine: SearchEngine) {
           );
         });
         return rows.map((r) => ({ id: r.id, bm25: -Number(r.s), stale: r.stale }));
+      }
+      if (engine === 'rum') {
+        // The RUM index yields matches in rank order (`<=>` is a distance: 1 / rank); with sorts
+        // disabled the planner keeps that ordered index scan instead of ranking every match.
+        const rows = await db.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_sort = off`);
+          return rowsOf<{ id: string; d: number; stale: boolean }>(
+            await tx.execute(sql`
+              select id, (tsv <=> q.q) as d, ${staleExpr} as stale
+              from search_documents, (select to_tsquery('simple', ${tsqueryOf(terms, '|')}) as q) q
+              where kind = ${kindLiteral(kind)} and tsv @@ q.q and ${filter}
+              order by tsv <=> q.q
+              limit ${k}`),
+          );
+        });
+        return rows.map((r) => ({ id: r.id, bm25: Number(r.d) > 0 && Number.isFinite(Number(r.d)) ? 1 / Number(r.d) : 0, stale: r.stale }));
       }
       // tsvector: all-terms matches first (usually few), then any-term matches, each step capped.
       const out: RankedId[] = [];

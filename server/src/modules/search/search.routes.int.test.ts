@@ -5,7 +5,7 @@ import { fixedClock } from '#server/lib/clock';
 import { createServices } from '#server/services';
 import { insertOrganisation, insertUser, makeActor } from '#server/test-factories';
 import { createTestApp, type Agent, type TestApp } from '#server/test-app';
-import { SEARCH_RATE_LIMIT } from './index';
+import { engineAvailable, SEARCH_ENGINES, SEARCH_RATE_LIMIT } from './index';
 
 const API = '/api/v1/achievements';
 const SEARCH = `${API}/search`;
@@ -112,7 +112,7 @@ describe('GET /api/v1/achievements/search', () => {
     expect(r.items[0]).toMatchObject({ id: ids.cathode, title: '高镍正极材料表面包覆工艺', status: 'published', ownerOrgName: '北京检索大学', regionName: expect.stringContaining('海淀'), stale: false });
     expect(r.items[0].score).toBeGreaterThan(0);
     expect(r.terms).toEqual(expect.arrayContaining(['高镍正极', '正极', '包覆']));
-    expect(['pg_textsearch', 'tsvector']).toContain(r.engine);
+    expect(SEARCH_ENGINES).toContain(r.engine);
     expect(r.total).toBeGreaterThanOrEqual(1);
   });
 
@@ -321,7 +321,7 @@ describe('search rebuild', () => {
   it('re-indexes every published listing and drops rows that are not published', async () => {
     const before = await t.services.search.count('achievement');
     // An index row damaged behind the application's back (text and facets) is rewritten whole.
-    await t.handle.db.execute(sql`update search_documents set title = '损坏', analysed = '损坏', region_code = '000000' where id = ${ids.titleHit}`);
+    await t.handle.db.execute(sql`update search_documents set title = '损坏', analysed = '损坏', tsv = to_tsvector('simple', '损坏'), region_code = '000000' where id = ${ids.titleHit}`);
     expect(await hitIds('q=钠离子电池')).not.toContain(ids.titleHit);
     const r = await t.services.search.rebuild(makeActor([{ role: 'platform_admin' }]), t.services.publishedListings);
     expect(r.achievements).toBe(before);
@@ -341,5 +341,57 @@ describe('keywordCandidates', () => {
     expect(c[0]!.terms).toEqual(expect.arrayContaining(['硬碳', '负极']));
     const filtered = await t.services.search.keywordCandidates({ kind: 'achievement', text: '钠离子电池', filters: { regionCode: '440000' }, limit: 5 });
     expect(filtered.map((x) => x.id)).toEqual([ids.abstractHit]);
+  });
+});
+
+describe('every engine the database offers', () => {
+  const anon = { kind: 'anonymous' as const, ip: '127.0.0.1', requestId: 'engines' };
+  for (const engine of SEARCH_ENGINES) {
+    it(`${engine}: after a rebuild, ranks the title hit first, honours a province filter, feeds matching`, async (ctx) => {
+      if (!engineAvailable(engine, t.handle.capabilities)) {
+        ctx.skip();
+      }
+      const svc = createServices(t.handle, clock, {
+        version: engine,
+        auth: { sessionTtlHours: 12, maxFailures: 5, lockoutMinutes: 15, secret: 'engine-secret-engine-secret-engine-secret' },
+        searchEngine: engine,
+      });
+      await svc.search.rebuild(makeActor([{ role: 'platform_admin' }]), svc.publishedListings);
+      const found = await svc.search.searchAchievements(anon, { q: '钠离子电池', limit: 10, offset: 0, sort: 'relevance' }, 'zh');
+      expect(found.engine).toBe(engine);
+      expect(found.items[0]?.id).toBe(ids.titleHit);
+      expect(found.items.map((i) => i.id)).toContain(ids.abstractHit);
+      expect(found.items.map((i) => i.id)).not.toContain(ids.xss);
+      const gd = await svc.search.searchAchievements(anon, { q: '钠离子电池', regionCode: '440000', limit: 10, offset: 0, sort: 'relevance' }, 'zh');
+      expect(gd.items.map((i) => i.id)).toEqual([ids.abstractHit]);
+      const candidates = await svc.search.keywordCandidates({ kind: 'achievement', text: '我们需要钠离子电池的硬碳负极材料', limit: 5 });
+      expect(candidates[0]?.id).toBe(ids.titleHit);
+    });
+  }
+
+  it('rum: the ranked top k is read from the RUM index in rank order, not sorted', async (ctx) => {
+    if (!t.handle.capabilities.rum) {
+      ctx.skip();
+    }
+    const plan = await t.handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_sort = off`);
+      return rowsOf<Record<string, string>>(
+        await tx.execute(sql`explain select id from search_documents, (select to_tsquery('simple', '钠离子 | 电池') as q) q
+          where kind = 'achievement' and tsv @@ q.q order by tsv <=> q.q limit 20`),
+      )
+        .map((r) => Object.values(r)[0])
+        .join('\n');
+    });
+    expect(plan).toMatch(/Index Scan using search_documents_achievement_rum/);
+  });
+
+  it('a forced engine the database lacks stops the start with a clear error', () => {
+    const missing = SEARCH_ENGINES.find((e) => !engineAvailable(e, t.handle.capabilities));
+    if (!missing) {
+      return;
+    }
+    expect(() =>
+      createServices(t.handle, clock, { version: 'x', auth: { sessionTtlHours: 12, maxFailures: 5, lockoutMinutes: 15, secret: 'engine-secret-engine-secret-engine-secret' }, searchEngine: missing }),
+    ).toThrow(new RegExp(`search engine ${missing} is not available`));
   });
 });

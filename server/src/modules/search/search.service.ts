@@ -19,7 +19,7 @@ import type { SearchDocument, SearchIndexHook } from '#server/modules/achievemen
 import { createAnalyser, wordsFromNames, type Analyser } from './analyser';
 import { fragmentOf, matchRanges } from './highlight';
 import { canRebuildIndex, canSearch } from './search.policy';
-import { chooseEngine, createSearchRepo, type RankedId, type SearchKind, type SearchRow, type SearchRowInsert } from './search.repo';
+import { chooseEngine, createSearchRepo, engineAvailable, type SearchEngine, type RankedId, type SearchKind, type SearchRow, type SearchRowInsert } from './search.repo';
 
 /** Listings a query ranks: the page, facets and total come from this many best candidates. */
 export const CANDIDATE_LIMIT = 1000;
@@ -39,6 +39,8 @@ export type SearchDeps = {
   regionNames: (codes: string[]) => Promise<Map<string, string>>;
   codeList: (name: CodeListName) => Promise<{ items: CodeListItem[] }>;
   analyser?: Analyser;
+  /** Forces an engine (tests, benchmarks); by default the best the database offers. */
+  engine?: SearchEngine;
 };
 
 /** Filters as the service takes them (query-string lists already split). */
@@ -115,7 +117,10 @@ export function toSearchRow(doc: SearchDocument, analyser: Analyser, now: Date):
 export function createSearchService(deps: SearchDeps) {
   const { clock } = deps;
   const db = deps.handle.db;
-  const engine = chooseEngine(deps.handle.capabilities);
+  if (deps.engine && !engineAvailable(deps.engine, deps.handle.capabilities)) {
+    throw new Error(`search engine ${deps.engine} is not available on this database`);
+  }
+  const engine = deps.engine ?? chooseEngine(deps.handle.capabilities);
   const repo = createSearchRepo(db, engine);
   const analyser = deps.analyser ?? createAnalyser();
   const codeLists = new Map<CodeListName, Promise<CodeListItem[]>>();

@@ -50,6 +50,15 @@ export function createImportsRepo(db: Db) {
       return rows.length;
     },
 
+    /**
+     * Refreshes the planner statistics of the catalogue table. PGlite never autovacuums: without
+     * this, a large organisation's external-id lookups scan all of its listings (165 ms instead of
+     * 29 ms per 500-row batch at 200k) and the import slows as the catalogue grows.
+     */
+    async analyzeCatalogue(conn: DbConn = db): Promise<void> {
+      await conn.execute(sql`analyze achievements`);
+    },
+
     async findById(id: string, conn: DbConn = db): Promise<ImportJobRow | undefined> {
       const [row] = await conn.select().from(importJobs).where(eq(importJobs.id, id)).limit(1);
       return row;

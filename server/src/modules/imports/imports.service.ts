@@ -55,6 +55,8 @@ export type ImportOptions = {
 export type ImportProgress = { total: number; checked: number; processed: number };
 
 const MAX_REPORTED = 5_000;
+/** Planner statistics are refreshed before the write phase (and, batch by batch, every this many rows). */
+const ANALYZE_EVERY_ROWS = 10_000;
 const INTERRUPTED_MESSAGE: Record<Lang, string> = {
   zh: '导入进程在任务完成前中断：已提交的批次保留，其余未写入，可按外部编号重新导入',
   en: 'The importing process stopped before the job finished: committed batches are kept, nothing else was written; re-import by external id',
@@ -252,6 +254,8 @@ export function createImportsService(deps: ImportsDeps) {
         row.processed = row.total;
       } else if (row.mode === 'all') {
         try {
+          // Outside the transaction: ANALYZE's lock would otherwise be held until it commits.
+          await repo.analyzeCatalogue();
           await db.transaction(async (tx) => {
             for (let k = 0; k < ready.length; k += batchSize) {
               const batch = ready.slice(k, k + batchSize);
@@ -286,6 +290,9 @@ export function createImportsService(deps: ImportsDeps) {
       } else {
         let done = failedRows;
         for (let k = 0; k < ready.length; k += batchSize) {
+          if (k % ANALYZE_EVERY_ROWS < batchSize) {
+            await repo.analyzeCatalogue();
+          }
           const batch = ready.slice(k, k + batchSize);
           await db.transaction(async (tx) => {
             const outcomes = await achievements.importBatch(

@@ -334,6 +334,23 @@ describe('search rebuild', () => {
   });
 });
 
+describe('search rebuild of an empty index', () => {
+  it('loads without the runtime index and builds it once; everything is searchable again', async () => {
+    const before = await t.services.search.count('achievement');
+    await t.handle.db.execute(sql`delete from search_documents where kind = 'achievement'`);
+    expect(await hitIds('q=钠离子电池')).toEqual([]);
+    const r = await t.services.search.rebuild(makeActor([{ role: 'platform_admin' }]), t.services.publishedListings);
+    expect(r.achievements).toBe(before);
+    expect(await t.services.search.count('achievement')).toBe(before);
+    expect((await hitIds('q=钠离子电池'))[0]).toBe(ids.titleHit);
+    const engine = (await search('q=电池')).engine;
+    const indexes = rowsOf<{ indexname: string }>(await t.handle.db.execute(sql`select indexname from pg_indexes where tablename = 'search_documents'`)).map((x) => x.indexname);
+    if (engine !== 'tsvector') {
+      expect(indexes).toContain(`search_documents_achievement_${engine === 'pg_textsearch' ? 'bm25' : 'rum'}`);
+    }
+  });
+});
+
 describe('keywordCandidates', () => {
   it('returns BM25 top-k ids with the shared terms, under filters', async () => {
     const c = await t.services.search.keywordCandidates({ kind: 'achievement', text: '我们需要钠离子电池的硬碳负极材料', limit: 5 });

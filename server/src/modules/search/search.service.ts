@@ -521,14 +521,16 @@ export function createSearchService(deps: SearchDeps) {
       let removed = 0;
       for (const kind of ['achievement', 'demand'] as const) {
         const seen = new Set<string>();
-        for await (const batch of source(kind)) {
-          analyser.addWords(batch.flatMap((d) => d.keywords));
-          const rows = batch.map((doc) => toSearchRow(doc, analyser, clock.now()));
-          await db.transaction((tx) => repo.upsertMany(tx, rows));
-          batch.forEach((doc) => seen.add(doc.id));
-          counts[kind] += batch.length;
-          onProgress({ kind, done: counts[kind] });
-        }
+        await repo.bulkLoad(kind, async () => {
+          for await (const batch of source(kind)) {
+            analyser.addWords(batch.flatMap((d) => d.keywords));
+            const rows = batch.map((doc) => toSearchRow(doc, analyser, clock.now()));
+            await db.transaction((tx) => repo.upsertMany(tx, rows));
+            batch.forEach((doc) => seen.add(doc.id));
+            counts[kind] += batch.length;
+            onProgress({ kind, done: counts[kind] });
+          }
+        });
         const stale = (await repo.ids(kind, startedAt)).filter((id) => !seen.has(id));
         if (stale.length) {
           await db.transaction(async (tx) => {

@@ -113,7 +113,11 @@ async function main() {
         await rt.handle.db.insert(achievements).values(values);
       }
       log(`  inserted ${N} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s; search rebuild…`);
-      const r = await rt.services.search.rebuild(makeActor([{ role: 'platform_admin' }]), rt.services.publishedListings);
+      const r = await rt.services.search.rebuild(makeActor([{ role: 'platform_admin' }]), rt.services.publishedListings, (p) => {
+        if (p.done % 100_000 === 0) {
+          log(`  indexed ${p.done} ${p.kind}s (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+        }
+      });
       log(`  search index rebuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s (${r.engine})`);
     }
     for (let i = 0; !DIRECT && i < N; i += 1000) {

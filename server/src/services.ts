@@ -1,6 +1,6 @@
 import type { DbHandle } from '#server/db/types';
 import type { Clock } from '#server/lib/clock';
-import { createAchievementsRepo, createAchievementsService, createCodeChecker, toSearchDocument } from '#server/modules/achievements/index';
+import { createAchievementsRepo, createAchievementsService, createCodeChecker, toSearchDocument, type SearchDocument } from '#server/modules/achievements/index';
 import { createAuditRepo, createAuditService } from '#server/modules/audit/index';
 import { createAuthRepo, createAuthService, createUsersAdminService, type AuthConfig } from '#server/modules/auth/index';
 import { createDemandsRepo, createDemandsService, toDemandSearchDocument } from '#server/modules/demands/index';
@@ -89,17 +89,26 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
   // What `search rebuild` re-indexes: every published listing, in pages, as the publish hook sees it.
   const publishedListings: PublishedSource = async function* (kind) {
     const pageSize = 500;
-    for (let page = 1; ; page++) {
-      const docs =
-        kind === 'achievement'
-          ? (await achievementsRepo.page({ page, pageSize }, 'public')).items.map(({ a, org }) => toSearchDocument(a, org))
-          : (await demandsRepo.page({ page, pageSize, includeExpired: true }, 'public', '0001-01-01')).items.map(({ d, org }) => toDemandSearchDocument(d, org));
+    // Keyset pagination by id: each row read once, nothing skipped when listings are published meanwhile.
+    for (let after: string | null = null; ; ) {
+      let docs: SearchDocument[];
+      let lastId: string | undefined;
+      if (kind === 'achievement') {
+        const rows = await achievementsRepo.publishedAfter(after, pageSize);
+        docs = rows.map(({ a, org }) => toSearchDocument(a, org));
+        lastId = rows.at(-1)?.a.id;
+      } else {
+        const rows = await demandsRepo.publishedAfter(after, pageSize);
+        docs = rows.map(({ d, org }) => toDemandSearchDocument(d, org));
+        lastId = rows.at(-1)?.d.id;
+      }
       if (docs.length) {
         yield docs;
       }
-      if (docs.length < pageSize) {
+      if (docs.length < pageSize || !lastId) {
         return;
       }
+      after = lastId;
     }
   };
   const experts = createExpertsService({ ...catalogueDeps, repo: createExpertsRepo(db) });

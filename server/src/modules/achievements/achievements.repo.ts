@@ -1,4 +1,4 @@
-import { and, arrayContains, count, desc, eq, getTableColumns, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, getTableColumns, gt, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { AchievementQuery } from '#shared/contracts/achievements.contract';
 import { regionPrefix } from '#shared/format/region-scope';
 import { rowsOf, type Db, type DbConn } from '#server/db/types';
@@ -145,6 +145,20 @@ export function createAchievementsRepo(db: Db) {
         db.select({ n: count() }).from(achievements).where(where),
       ]);
       return { items, total: total?.n ?? 0 };
+    },
+
+    /**
+     * Published listings after `after` in id order (keyset pagination): a whole pass reads each row
+     * once, and a listing published meanwhile can never shift a page and be skipped.
+     */
+    async publishedAfter(after: string | null, limit: number) {
+      return db
+        .select({ a: achievements, org: ownerOrgColumns })
+        .from(achievements)
+        .innerJoin(organisations, eq(organisations.id, achievements.ownerOrgId))
+        .where(and(eq(achievements.status, 'published'), after ? gt(achievements.id, after) : undefined))
+        .orderBy(asc(achievements.id))
+        .limit(limit);
     },
 
     // ── NDA access requests ────────────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import { and, arrayContains, count, desc, eq, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, gt, gte, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DemandQuery } from '#shared/contracts/demands.contract';
 import { regionPrefix } from '#shared/format/region-scope';
 import type { Db, DbConn } from '#server/db/types';
@@ -90,6 +90,17 @@ export function createDemandsRepo(db: Db) {
         db.select({ n: count() }).from(demands).where(where),
       ]);
       return { items, total: total?.n ?? 0 };
+    },
+
+    /** Published demands (expired ones too) after `after` in id order (keyset pagination). */
+    async publishedAfter(after: string | null, limit: number) {
+      return db
+        .select({ d: demands, org: orgColumns })
+        .from(demands)
+        .innerJoin(organisations, eq(organisations.id, demands.ownerOrgId))
+        .where(and(eq(demands.status, 'published'), after ? gt(demands.id, after) : undefined))
+        .orderBy(asc(demands.id))
+        .limit(limit);
     },
 
     async recordView(conn: DbConn, demandId: string, actorId: string | null, occurredAt: Date) {

@@ -131,7 +131,10 @@ async function main() {
   try {
     // ---- build -------------------------------------------------------------------------------
     await db.execute(sql`drop index if exists search_documents_achievement_bm25`);
-    await db.execute(sql`drop index if exists search_documents_tsv_idx`);
+    if (search.engine !== 'tsvector') {
+      // The tsvector engine ranks from the migration's GIN index; the others get theirs at first use.
+      await db.execute(sql`drop index if exists search_documents_tsv_idx`);
+    }
     let analyseMs = 0;
     let insertMs = 0;
     const now = new Date();

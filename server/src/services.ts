@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DbHandle } from '#server/db/types';
 import type { Clock } from '#server/lib/clock';
 import { createAchievementsRepo, createAchievementsService, createCodeChecker, toSearchDocument, type SearchDocument } from '#server/modules/achievements/index';
@@ -89,6 +90,9 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
   // What `search rebuild` re-indexes: every published listing, in pages, as the publish hook sees it.
   const publishedListings: PublishedSource = async function* (kind) {
     const pageSize = 500;
+    // Fresh planner statistics first (PGlite never autovacuums): after a bulk load, a stale "empty
+    // table" estimate makes each page sort every published row instead of walking the primary key.
+    await db.execute(sql.raw(`analyze ${kind === 'achievement' ? 'achievements' : 'demands'}`));
     // Keyset pagination by id: each row read once, nothing skipped when listings are published meanwhile.
     for (let after: string | null = null; ; ) {
       let docs: SearchDocument[];

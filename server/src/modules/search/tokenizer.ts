@@ -42,6 +42,9 @@ export function createTokenizer(opts: TokenizerOptions = {}): Tokenizer {
   const keepSingleHan = opts.keepSingleHan ?? false;
   const userWords = new Set<string>();
   let jieba: Jieba | undefined;
+  // Stored with every indexed row: computed once per dictionary change, not per row (sorting and
+  // hashing tens of thousands of user words per row made a 1M rebuild crawl).
+  let version: string | undefined;
 
   const engine = (): Jieba => (jieba ??= Jieba.withDict(dict));
 
@@ -110,10 +113,11 @@ export function createTokenizer(opts: TokenizerOptions = {}): Tokenizer {
       for (const w of fresh) {
         userWords.add(w);
       }
+      version = undefined;
       engine().loadDict(Buffer.from(fresh.map((w) => `${w} ${USER_WORD_FREQUENCY}`).join('\n') + '\n'));
     },
     dictionaryVersion() {
-      return hashWords([...userWords].sort());
+      return (version ??= hashWords([...userWords].sort()));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '#server/db/types';
+import { parseEnv } from '#server/config/env';
 import { fixedClock } from '#server/lib/clock';
 import { createServices } from '#server/services';
 import { insertOrganisation, insertUser, makeActor } from '#server/test-factories';
@@ -400,6 +401,13 @@ describe('every engine the database offers', () => {
         .join('\n');
     });
     expect(plan).toMatch(/Index Scan using search_documents_achievement_rum/);
+  });
+
+  it('SEARCH_ENGINE accepts exactly the engines the search module knows', () => {
+    for (const engine of SEARCH_ENGINES) {
+      expect(parseEnv({ SEARCH_ENGINE: engine }).SEARCH_ENGINE).toBe(engine);
+    }
+    expect(() => parseEnv({ SEARCH_ENGINE: 'elasticsearch' })).toThrow(/SEARCH_ENGINE/);
   });
 
   it('a forced engine the database lacks stops the start with a clear error', () => {

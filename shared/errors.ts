@@ -10,6 +10,10 @@ import { platformErrors } from './contracts/platform.contract';
 import { regionErrors } from './contracts/regions.contract';
 import { notificationsErrors } from './contracts/notifications.contract';
 import { searchErrors } from './contracts/search.contract';
+import { marketErrors } from './contracts/market.contract';
+import { noticeErrors } from './contracts/notices.contract';
+import { auctionErrors } from './contracts/auctions.contract';
+import { tenderErrors } from './contracts/tenders.contract';
 
 /** Every error code the API can return, with its HTTP status. One line per module. */
 export const errorStatus = {
@@ -25,6 +29,10 @@ export const errorStatus = {
   ...importErrors,
   ...searchErrors,
   ...notificationsErrors,
+  ...marketErrors,
+  ...noticeErrors,
+  ...auctionErrors,
+  ...tenderErrors,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 

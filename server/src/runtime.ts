@@ -115,6 +115,8 @@ export async function startServer(env: Env, log: (msg: string) => void): Promise
     const stopMatching = rt.services.matching.startBackground();
     // Heartbeat of running imports; imports an earlier or another process left running are failed.
     const stopImports = rt.services.imports.startBackground((obj, msg) => app.log.warn(obj, msg));
+    // Auction closes, notice expiries, listing expiries: claimed from the database, exactly once.
+    const stopScheduler = rt.services.scheduler.start(env.SCHEDULER_INTERVAL_MS);
     return {
       app,
       url,
@@ -122,6 +124,7 @@ export async function startServer(env: Env, log: (msg: string) => void): Promise
         clearInterval(sweep);
         stopMatching();
         stopImports();
+        stopScheduler();
         await app.close();
         await rt.handle.close();
       },

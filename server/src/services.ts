@@ -12,6 +12,8 @@ import { createPlatformRepo, createPlatformService } from '#server/modules/platf
 import { createRegionsRepo, createRegionsService } from '#server/modules/regions/index';
 import { createSearchService, type PublishedSource, type SearchEngine } from '#server/modules/search/index';
 import { composeIndexHooks, createMatchingRepo, createMatchingService, createOpenAiEmbeddings, createVectorStore } from '#server/modules/matching/index';
+import { createSchedulerRepo, createSchedulerService } from '#server/modules/scheduler/index';
+import { createDealsCore, createDealsRepo } from '#server/modules/market/index';
 import { createLogMailSender, createNotificationsRepo, createNotificationsService, type MailSender } from '#server/modules/notifications/index';
 
 export type ServicesConfig = {
@@ -67,6 +69,10 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
     ...(config.searchEngine ? { engine: config.searchEngine } : {}),
   });
   const log = config.log ?? (() => undefined);
+  // Timed work (auction closes, notice expiries): exactly once across processes, from the database.
+  const scheduler = createSchedulerService({ db, repo: createSchedulerRepo(), clock, log });
+  // Deals are opened by accepted offers, auction hammers and tender awards, in their transactions.
+  const deals = createDealsCore({ repo: createDealsRepo(), audit, clock });
   const notifications = createNotificationsService({ db, repo: createNotificationsRepo(db), audit, clock, mail: config.mail ?? createLogMailSender(log) });
   const matching = createMatchingService({
     db,
@@ -126,6 +132,6 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
       return new Map(items.flatMap((i) => [[i.code.toLowerCase(), i.code], [i.name.toLowerCase(), i.code], ...(i.nameEn ? [[i.nameEn.toLowerCase(), i.code] as [string, string]] : [])]));
     },
   });
-  return { audit, regions, auth, organisations, usersAdmin, platform, achievements, demands, experts, search, publishedListings, imports, matching, notifications };
+  return { scheduler, deals, audit, regions, auth, organisations, usersAdmin, platform, achievements, demands, experts, search, publishedListings, imports, matching, notifications };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -159,7 +159,10 @@ export const CreateAccessRequestSchema = z.strictObject({
   /** The requester accepts the confidentiality terms (NDA) of the detail section. */
   acceptNda: z.literal(true),
 });
-export const DecideAccessRequestSchema = z.strictObject({ decision: z.enum(['granted', 'denied']), note: z.string().trim().max(500).optional() });
+export const DecideAccessRequestSchema = z.strictObject({
+  decision: z.enum(['granted', 'denied']),
+  note: z.string().trim().max(500).optional(),
+});
 
 export const FunnelSchema = z.object({
   achievementId: z.uuid(),
@@ -167,7 +170,15 @@ export const FunnelSchema = z.object({
   detailOpens: z.number().int(),
   accessRequests: z.number().int(),
   enquiries: z.number().int(),
-  byMonth: z.array(z.object({ month: z.string(), views: z.number().int(), detailOpens: z.number().int(), accessRequests: z.number().int(), enquiries: z.number().int() })),
+  byMonth: z.array(
+    z.object({
+      month: z.string(),
+      views: z.number().int(),
+      detailOpens: z.number().int(),
+      accessRequests: z.number().int(),
+      enquiries: z.number().int(),
+    }),
+  ),
 });
 
 // ── Added by the catalogue module (issue 3): list, patch, enquiry and search-document shapes ──

@@ -18,7 +18,8 @@ export const authErrors = {
 } as const;
 
 /**
- * Platform roles. Regional roles (regional_admin, registrar) carry a GB/T 2260 region and see
+ * Platform roles. Regional roles (regional_admin, registrar, market_operator: a technology exchange
+ * running listings, auctions and notices for its area) carry a GB/T 2260 region and see
  * everything under it; organisation roles (tto_officer, broker, enterprise_member, researcher,
  * investor) may name the organisation they act for. A signed-in user with no role is a visitor.
  */
@@ -26,6 +27,7 @@ export const ROLES = [
   'platform_admin',
   'regional_admin',
   'registrar',
+  'market_operator',
   'tto_officer',
   'broker',
   'researcher',
@@ -35,7 +37,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const REGIONAL_ROLES = ['regional_admin', 'registrar'] as const satisfies readonly Role[];
+export const REGIONAL_ROLES = ['regional_admin', 'registrar', 'market_operator'] as const satisfies readonly Role[];
 /** Roles a person may take at registration without anyone's approval. */
 export const SELF_SERVICE_ROLES = ['visitor', 'researcher', 'enterprise_member', 'investor'] as const satisfies readonly Role[];
 
@@ -67,7 +69,10 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
-export const EmailSchema = z.email().max(254).transform((s) => s.toLowerCase());
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
 // Length and classes are checked here; a denylist of common passwords is checked in the service.
 export const PasswordSchema = z
   .string()
@@ -86,7 +91,10 @@ export const RegisterSchema = z.strictObject({
   email: EmailSchema,
   password: PasswordSchema,
   displayName: z.string().trim().min(1).max(80),
-  phone: z.string().regex(/^1\d{10}$/, 'mainland mobile number, 11 digits').optional(),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, 'mainland mobile number, 11 digits')
+    .optional(),
   regionCode: RegionCodeSchema.optional(),
   role: z.enum(SELF_SERVICE_ROLES).default('visitor'),
 });
@@ -94,7 +102,11 @@ export type Register = z.infer<typeof RegisterSchema>;
 
 export const UpdateProfileSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(80).optional(),
-  phone: z.string().regex(/^1\d{10}$/).nullable().optional(),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/)
+    .nullable()
+    .optional(),
   regionCode: RegionCodeSchema.nullable().optional(),
 });
 export type UpdateProfile = z.infer<typeof UpdateProfileSchema>;

@@ -68,7 +68,10 @@ export const CreateOrganisationSchema = z.strictObject({
   creditCode: CreditCodeSchema.optional(),
   regionCode: RegionCodeSchema,
   address: z.string().trim().max(200).optional(),
-  website: z.url({ protocol: /^https?$/ }).max(200).optional(),
+  website: z
+    .url({ protocol: /^https?$/ })
+    .max(200)
+    .optional(),
   description: z.string().trim().max(2000).optional(),
   flags: OrganisationFlagsSchema.partial().optional(),
 });
@@ -79,7 +82,11 @@ export const UpdateOrganisationSchema = CreateOrganisationSchema.partial()
   .extend({
     creditCode: CreditCodeSchema.nullable().optional(),
     address: z.string().trim().max(200).nullable().optional(),
-    website: z.url({ protocol: /^https?$/ }).max(200).nullable().optional(),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(200)
+      .nullable()
+      .optional(),
     description: z.string().trim().max(2000).nullable().optional(),
   })
   .strict();
@@ -116,7 +123,10 @@ export const MemberSchema = z.object({
 export type Member = z.infer<typeof MemberSchema>;
 
 export const AddMemberSchema = z.strictObject({
-  email: z.email().max(254).transform((s) => s.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((s) => s.toLowerCase()),
   role: z.enum(ORG_MEMBER_ROLES).default('member'),
 });
 export const UpdateMemberSchema = z.strictObject({ role: z.enum(ORG_MEMBER_ROLES) });

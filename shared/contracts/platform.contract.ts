@@ -26,9 +26,7 @@ export const PlatformFiguresSchema = z.object({
   organisationsByType: z.array(z.object({ type: z.string(), count: z.number().int() })),
   users: z.number().int(),
   provincesCovered: z.number().int(),
-  organisationsByProvince: z.array(
-    z.object({ provinceCode: z.string(), provinceName: z.string(), count: z.number().int() }),
-  ),
+  organisationsByProvince: z.array(z.object({ provinceCode: z.string(), provinceName: z.string(), count: z.number().int() })),
   techTransferOrgs: z.number().int(),
   auditEvents: z.number().int(),
   generatedAt: z.string(),

@@ -32,7 +32,12 @@ const QueryBoolean = z
 const CsvList = z
   .string()
   .max(400)
-  .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== ''))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== ''),
+  )
   .pipe(z.array(z.string().max(12)).max(20))
   .optional();
 
@@ -50,7 +55,12 @@ export const ListingFiltersSchema = z.object({
   transferMode: z
     .string()
     .max(100)
-    .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== ''))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    )
     .pipe(z.array(z.enum(TRANSFER_MODES)).max(5))
     .optional(),
   /** Price bounds in fen: listings whose price (or range) meets [priceMinFen, priceMaxFen]; 面议 listings pass. */
@@ -60,7 +70,12 @@ export const ListingFiltersSchema = z.object({
   ipKind: z
     .string()
     .max(200)
-    .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== ''))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    )
     .pipe(z.array(z.enum(IP_KINDS)).max(7))
     .optional(),
   openLicence: QueryBoolean,
@@ -186,7 +201,14 @@ export const MatchAchievementsRequestSchema = z.strictObject({
 export type MatchAchievementsRequest = z.infer<typeof MatchAchievementsRequestSchema>;
 
 export const AchievementMatchSchema = z.object({
-  achievement: z.object({ id: z.uuid(), externalId: z.string().nullable(), title: z.string(), ownerOrgName: z.string(), regionName: z.string(), trl: z.number().int().nullable() }),
+  achievement: z.object({
+    id: z.uuid(),
+    externalId: z.string().nullable(),
+    title: z.string(),
+    ownerOrgName: z.string(),
+    regionName: z.string(),
+    trl: z.number().int().nullable(),
+  }),
   score: z.number(),
   reasons: z.array(MatchReasonSchema),
 });
@@ -195,9 +217,27 @@ export type AchievementMatch = z.infer<typeof AchievementMatchSchema>;
 
 /** `GET /api/v1/achievements/:id/matches`: for the owner side — demands, experts and likely buyers. */
 export const AchievementMatchesSchema = z.object({
-  demands: z.array(z.object({ demand: z.object({ id: z.uuid(), title: z.string(), ownerOrgName: z.string(), regionName: z.string() }), score: z.number(), reasons: z.array(MatchReasonSchema) })),
-  experts: z.array(z.object({ expert: z.object({ userId: z.uuid(), displayName: z.string(), title: z.string().nullable() }), score: z.number(), reasons: z.array(MatchReasonSchema) })),
-  buyers: z.array(z.object({ organisation: z.object({ id: z.uuid(), name: z.string(), regionName: z.string() }), score: z.number(), reasons: z.array(MatchReasonSchema) })),
+  demands: z.array(
+    z.object({
+      demand: z.object({ id: z.uuid(), title: z.string(), ownerOrgName: z.string(), regionName: z.string() }),
+      score: z.number(),
+      reasons: z.array(MatchReasonSchema),
+    }),
+  ),
+  experts: z.array(
+    z.object({
+      expert: z.object({ userId: z.uuid(), displayName: z.string(), title: z.string().nullable() }),
+      score: z.number(),
+      reasons: z.array(MatchReasonSchema),
+    }),
+  ),
+  buyers: z.array(
+    z.object({
+      organisation: z.object({ id: z.uuid(), name: z.string(), regionName: z.string() }),
+      score: z.number(),
+      reasons: z.array(MatchReasonSchema),
+    }),
+  ),
 });
 export type AchievementMatches = z.infer<typeof AchievementMatchesSchema>;
 

@@ -91,6 +91,11 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   'notification/not_found': { zh: '未找到该通知', en: 'Notification not found' },
   'saved_search/not_found': { zh: '未找到该订阅检索', en: 'Saved search not found' },
   'saved_search/limit_reached': { zh: '订阅检索已达上限（{max} 条），请先删除不用的', en: 'You have reached the limit of {max} saved searches; delete one first' },
+  // ── market: listings, offers, deals (add market/* codes below this line) ──
+  'market/self_dealing': { zh: '买卖双方不能是同一机构', en: 'Seller and buyer cannot be the same organisation' },
+  // ── notices: public notices, objections, calendar (notice/*) ──
+  // ── auctions (auction/*) ──
+  // ── tenders (tender/*) ──
 };
 
 /** Fills `{name}` placeholders; unknown placeholders stay as written. */

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** How often each serving process polls for due scheduled jobs (auction closes, notice expiries). */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   SEED_DEMO: boolish.optional(),
   PGLITE_WORKER: boolish.default(true),
   /** Optional OpenAI-compatible embedding service for the semantic layer (base URL; /v1/embeddings is appended). */

@@ -10,3 +10,8 @@ export * from '../modules/matching/matching.tables';
 export * from '../modules/notifications/notifications.tables';
 export * from '../modules/search/search.tables';
 export * from '../modules/imports/imports.tables';
+export * from '../modules/scheduler/scheduler.tables';
+export * from '../modules/market/market.tables';
+export * from '../modules/notices/notices.tables';
+export * from '../modules/auctions/auctions.tables';
+export * from '../modules/tenders/tenders.tables';

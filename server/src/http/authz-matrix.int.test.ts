@@ -26,6 +26,7 @@ const ACTORS = [
   'broker',
   'tto_officer',
   'registrar',
+  'market_operator_bj',
   'regional_admin_bj',
   'regional_admin_gd',
   'platform_admin',
@@ -1018,6 +1019,10 @@ const ROWS: Row[] = [
     url: (_c, fx) => `/api/v1/notifications/${fx.id}/read`,
     expect: signedIn('404 notification/not_found'),
   },
+  // ── market: listings, offers, deals (rows for /api/v1/market/*) ──
+  // ── notices: public notices, objections, calendar (rows for /api/v1/notices*, /api/v1/calendar*) ──
+  // ── auctions (rows for /api/v1/auctions*) ──
+  // ── tenders (rows for /api/v1/tenders*) ──
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1037,6 +1042,7 @@ function actorSpecs(orgs: { bjOrg: string }): Record<SignedInKey, InsertUserInpu
       orgs: [{ organisationId: orgs.bjOrg, role: 'member' }],
     },
     registrar: { regionCode: '110000', roles: [{ role: 'registrar', regionCode: '110000' }] },
+    market_operator_bj: { regionCode: '110000', roles: [{ role: 'market_operator', regionCode: '110000' }] },
     regional_admin_bj: { regionCode: '110000', roles: [{ role: 'regional_admin', regionCode: '110000' }] },
     regional_admin_gd: { regionCode: '440000', roles: [{ role: 'regional_admin', regionCode: '440000' }] },
     platform_admin: { regionCode: null, roles: [{ role: 'platform_admin' }] },

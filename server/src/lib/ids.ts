@@ -16,3 +16,13 @@ export function newChainId(kind: 'A' | 'D', now: Date): string {
   }
   return `TN${kind}${now.getUTCFullYear()}${s}`;
 }
+
+/** A deal number people quote on the phone and on the contract: `JY` + year + `-` + 8 base32 characters. */
+export function newDealNo(now: Date): string {
+  const bytes = randomBytes(8);
+  let s = '';
+  for (const b of bytes) {
+    s += ALPHABET.charAt(b & 31);
+  }
+  return `JY${now.getUTCFullYear()}-${s}`;
+}

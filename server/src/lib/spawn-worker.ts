@@ -11,5 +11,8 @@ export function spawnWorker(callerUrl: string, name: string): Worker {
   if (!isSource) {
     return new Worker(url);
   }
-  return new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true });
+  return new Worker(
+    `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`,
+    { eval: true },
+  );
 }

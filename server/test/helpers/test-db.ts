@@ -9,7 +9,7 @@ import { TEST_DATABASE_URL, withDatabase } from './test-env';
  * A fresh database for one test file, already migrated and holding reference data: an in-memory
  * PGlite loaded from the run's template, or (TEST_DATABASE_URL set) a new PostgreSQL database.
  */
-export async function createTestDb(): Promise<DbHandle> {
+export async function createTestDb(): Promise<DbHandle & { url?: string }> {
   const pgTemplate = inject('pgTemplate');
   if (TEST_DATABASE_URL && pgTemplate) {
     const name = `tn_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -28,7 +28,10 @@ export async function createTestDb(): Promise<DbHandle> {
       }
     }
     await admin.end();
-    const handle = await openDatabase({ databaseUrl: withDatabase(TEST_DATABASE_URL, name), dataDir: '', poolSize: 5 });
+    const url = withDatabase(TEST_DATABASE_URL, name);
+    const handle: DbHandle & { url?: string } = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 5 });
+    // Tests that play several app processes open more pools on the same database.
+    handle.url = url;
     const close = handle.close.bind(handle);
     handle.close = async () => {
       await close();

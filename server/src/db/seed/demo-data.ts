@@ -51,6 +51,8 @@ export const DEMO_USERS: DemoUser[] = [
   { email: at('sz-admin'), displayName: '深圳市区域管理员', regionCode: '440300', roles: [{ role: 'regional_admin', regionCode: '440300' }], orgs: [] },
   { email: at('bj-registrar'), displayName: '北京技术合同登记员', regionCode: '110000', roles: [{ role: 'registrar', regionCode: '110000' }], orgs: [] },
   { email: at('gd-registrar'), displayName: '广东技术合同登记员', regionCode: '440000', roles: [{ role: 'registrar', regionCode: '440000' }], orgs: [{ key: 'gd-gov', role: 'member' }] },
+  { email: at('bj-market'), displayName: '北京技术交易市场运营（演示）', regionCode: '110000', roles: [{ role: 'market_operator', regionCode: '110000' }], orgs: [] },
+  { email: at('gd-market'), displayName: '广东技术交易市场运营（演示）', regionCode: '440000', roles: [{ role: 'market_operator', regionCode: '440000' }], orgs: [] },
   { email: at('tto'), displayName: '李华（技术经理人）', regionCode: '110108', roles: [{ role: 'tto_officer', orgKey: 'jh-univ' }], orgs: [{ key: 'jh-univ', role: 'owner' }] },
   { email: at('broker'), displayName: '王芳（技术经纪人）', regionCode: '310104', roles: [{ role: 'broker', orgKey: 'sh-service' }], orgs: [{ key: 'sh-service', role: 'owner' }, { key: 'nj-assoc', role: 'member' }] },
   { email: at('researcher'), displayName: '陈教授', regionCode: '110108', roles: [{ role: 'researcher' }], orgs: [{ key: 'jh-univ', role: 'member' }] },

@@ -1,4 +1,7 @@
 import type { DemandAction, DemandStatus } from '#shared/contracts/demands.contract';
+import { chinaToday } from '#server/lib/china-time';
+
+export { chinaToday };
 
 /** Who acts on a demand: members of its organisation, or an administrator of its region (moderation). */
 export type DemandRole = 'editor' | 'admin';
@@ -35,14 +38,6 @@ export function isDemandEditable(status: DemandStatus): boolean {
 /** Public statuses: published, and closed (so links keep working and show the outcome). */
 export function isDemandPublic(status: DemandStatus): boolean {
   return status === 'published' || status === 'closed';
-}
-
-// China has one time zone (UTC+8) and no daylight saving time.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** Today's date in China, `YYYY-MM-DD`. */
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** A deadline (`YYYY-MM-DD`, China time) has passed once its day is over. */

@@ -143,6 +143,7 @@ const ROLE_NAMES: Record<Role, [string, string, string]> = {
   platform_admin: ['平台管理员', 'Platform administrator', '管理全平台的用户、机构、代码表与配置'],
   regional_admin: ['区域管理员', 'Regional administrator', '管理所辖行政区划内的用户与机构'],
   registrar: ['技术合同登记员', 'Contract registrar', '在所辖行政区划内审核、认定和登记技术合同'],
+  market_operator: ['技术交易市场运营方', 'Market operator', '在所辖行政区划内运营技术交易市场：挂牌、拍卖竞买人资格与保证金、结果公告、公示异议'],
   tto_officer: ['技术经理人（TTO）', 'Technology transfer officer (TTO)', '代表高校、科研机构的技术转移机构管理成果披露、评估与转化'],
   broker: ['技术经纪人', 'Technology broker', '为技术交易提供居间、行纪或代理服务'],
   researcher: ['科研人员', 'Researcher', '发布科技成果，参与成果转化'],

@@ -7,6 +7,7 @@ export const DEMO_ACCOUNTS = [
   { key: 'bj-admin', email: 'bj-admin@demo.transfernet.cn' },
   { key: 'gd-admin', email: 'gd-admin@demo.transfernet.cn' },
   { key: 'bj-registrar', email: 'bj-registrar@demo.transfernet.cn' },
+  { key: 'bj-market', email: 'bj-market@demo.transfernet.cn' },
   { key: 'tto', email: 'tto@demo.transfernet.cn' },
   { key: 'broker', email: 'broker@demo.transfernet.cn' },
   { key: 'researcher', email: 'researcher@demo.transfernet.cn' },

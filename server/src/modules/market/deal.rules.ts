@@ -1,0 +1,54 @@
+import type { DealPricingMethod, DealStatus, ListingMode, LicenceKind } from '#shared/contracts/market.contract';
+
+/**
+ * 促进科技成果转化法 art 18: a state-funded seller (fiscal project, public university or institute)
+ * that sets the price by negotiation must publish the achievement and the price before concluding
+ * (协议定价公示). A listing (挂牌) or an auction (拍卖) is itself public price discovery. A tender won
+ * by a state-funded seller is a price the seller negotiated with one buyer, so it is noticed too.
+ */
+export function dealNeedsNotice(pricingMethod: DealPricingMethod, stateFunded: boolean): boolean {
+  return stateFunded && (pricingMethod === 'negotiated' || pricingMethod === 'tender');
+}
+
+/** The status a new deal starts in. */
+export function initialDealStatus(pricingMethod: DealPricingMethod, stateFunded: boolean): DealStatus {
+  return dealNeedsNotice(pricingMethod, stateFunded) ? 'awaiting_notice' : 'concluded';
+}
+
+/** Commission in fen: price × rate (basis points), rounded half up, in integer arithmetic. */
+export function commissionFen(priceFen: number, commissionBp: number): number {
+  return Number((BigInt(priceFen) * BigInt(commissionBp) + 5_000n) / 10_000n);
+}
+
+/** Deposit in fen: start price × rate (basis points), at least the floor. */
+export function depositFen(startPriceFen: number, depositBp: number, depositMinFen: number): number {
+  return Math.max(depositMinFen, Number((BigInt(startPriceFen) * BigInt(depositBp) + 5_000n) / 10_000n));
+}
+
+/**
+ * The technology-contract category a deal will be registered under (技术合同认定登记, domain §1.2):
+ * assignment → 技术转让 (patent right when a granted patent is involved, else technical secret),
+ * licence → 技术许可 with its kind, equity → 技术转让 (作价投资 is an assignment of the right into the company).
+ */
+export function contractCategoryOf(
+  mode: ListingMode,
+  licenceKind: LicenceKind | null,
+  ipKinds: readonly string[],
+): { type: string; subtype: string } {
+  if (mode === 'license') {
+    return { type: 'technology_licence', subtype: licenceKind ?? 'ordinary' };
+  }
+  if (ipKinds.includes('patent')) {
+    return { type: 'technology_transfer', subtype: 'patent_right' };
+  }
+  if (ipKinds.includes('patent_application')) {
+    return { type: 'technology_transfer', subtype: 'patent_application_right' };
+  }
+  if (ipKinds.includes('know_how')) {
+    return { type: 'technology_transfer', subtype: 'technical_secret' };
+  }
+  return { type: 'technology_transfer', subtype: 'other' };
+}
+
+/** Fees when the market has none configured: 1 % commission, deposit 10 % of the start price, at least ¥10,000. */
+export const DEFAULT_FEES = { commissionBp: 100, depositBp: 1_000, depositMinFen: 1_000_000 } as const;

@@ -1,0 +1,3 @@
+export { createDealsRepo, type DealsRepo, type DealRow } from './deals.repo';
+export { createDealsCore, type DealsCore, type OpenDealInput } from './deals.service';
+export { dealNeedsNotice, commissionFen, depositFen, contractCategoryOf, DEFAULT_FEES } from './deal.rules';

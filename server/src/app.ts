@@ -149,6 +149,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(achievementsRoutes, { service: opts.services.achievements });
       await api.register(demandsRoutes, { service: opts.services.demands });
       await api.register(expertsRoutes, { service: opts.services.experts });
+      // market routes (each slice registers its own below its marker)
+      // ── market: listings, offers, deals ──
+      // ── notices ──
+      // ── auctions ──
+      // ── tenders ──
     },
     { prefix: '/api/v1' },
   );

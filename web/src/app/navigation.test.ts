@@ -6,14 +6,16 @@ const keys = (user: Parameters<typeof buildNavItems>[0]) => buildNavItems(user).
 
 describe('buildNavItems', () => {
   it('shows the public items to anonymous visitors', () => {
-    expect(keys(null)).toEqual(['home', 'search', 'demands', 'experts', 'organisations', 'code-lists']);
+    expect(keys(null)).toEqual(['home', 'search', 'market', 'notices', 'demands', 'experts', 'organisations', 'code-lists']);
   });
 
   it('adds the profile for any signed-in user, with no admin items for members and registrars', () => {
-    expect(keys(makeUser([]))).toEqual(['home', 'search', 'demands', 'experts', 'organisations', 'code-lists', 'profile']);
+    expect(keys(makeUser([]))).toEqual(['home', 'search', 'market', 'notices', 'demands', 'experts', 'organisations', 'code-lists', 'profile']);
     expect(keys(makeUser([{ role: 'registrar', regionCode: '110000' }]))).toEqual([
       'home',
       'search',
+      'market',
+      'notices',
       'demands',
       'experts',
       'organisations',
@@ -28,6 +30,8 @@ describe('buildNavItems', () => {
     expect(items.map((i) => i.key)).toEqual([
       'home',
       'search',
+      'market',
+      'notices',
       'demands',
       'experts',
       'organisations',
@@ -44,11 +48,14 @@ describe('buildNavItems', () => {
     expect(items.map((i) => i.key)).toEqual([
       'home',
       'search',
+      'market',
+      'notices',
       'demands',
       'experts',
       'organisations',
       'code-lists',
       'profile',
+      'market-operator',
       'admin-users',
       'admin-region',
       'admin-audit',
@@ -68,6 +75,17 @@ describe('activeNavKey', () => {
     expect(activeNavKey('/achievements/mine')).toBe('my-achievements');
     expect(activeNavKey('/achievements/abc')).toBe('search');
     expect(activeNavKey('/demands/abc/edit')).toBe('demands');
+    expect(activeNavKey('/market/auctions/abc')).toBe('market');
+    expect(activeNavKey('/market/deals/abc')).toBe('my-deals');
+    expect(activeNavKey('/market/operator')).toBe('market-operator');
+    expect(activeNavKey('/notices/abc')).toBe('notices');
+  });
+
+  it('gives market operators their console and organisation members their deals', () => {
+    expect(keys(makeUser([{ role: 'market_operator', regionCode: '110000' }]))).toContain('market-operator');
+    expect(keys(makeUser([{ role: 'registrar', regionCode: '110000' }]))).not.toContain('market-operator');
+    expect(keys({ ...makeUser([]), organisationIds: ['o1'] })).toContain('my-deals');
+    expect(keys(makeUser([]))).not.toContain('my-deals');
   });
 
   it('gives members of an organisation and TTO officers their listings dashboard', () => {

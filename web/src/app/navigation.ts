@@ -4,6 +4,8 @@ import { hasAnyRole, isPlatformAdmin, overviewRegionFor } from '../shared/auth/p
 export type NavKey =
   | 'home'
   | 'search'
+  | 'market'
+  | 'notices'
   | 'demands'
   | 'experts'
   | 'organisations'
@@ -11,6 +13,8 @@ export type NavKey =
   | 'profile'
   | 'my-achievements'
   | 'import-achievements'
+  | 'my-deals'
+  | 'market-operator'
   | 'admin-users'
   | 'admin-region'
   | 'admin-audit';
@@ -21,6 +25,9 @@ export function buildNavItems(user: User | null): NavItem[] {
   const items: NavItem[] = [
     { key: 'home', path: '/' },
     { key: 'search', path: '/search' },
+    // 技术市场 (listings, auctions, tenders) and the public notice board are open without login.
+    { key: 'market', path: '/market' },
+    { key: 'notices', path: '/notices' },
     { key: 'demands', path: '/demands' },
     { key: 'experts', path: '/experts' },
     { key: 'organisations', path: '/organisations' },
@@ -35,6 +42,11 @@ export function buildNavItems(user: User | null): NavItem[] {
     items.push({ key: 'my-achievements', path: '/achievements/mine' });
     // Bulk import (汇交); the API decides who may import for which organisation.
     items.push({ key: 'import-achievements', path: '/achievements/import' });
+    // Negotiations, auctions and tenders the organisation takes part in, and its deals.
+    items.push({ key: 'my-deals', path: '/market/deals' });
+  }
+  if (hasAnyRole(user, ['platform_admin', 'market_operator'])) {
+    items.push({ key: 'market-operator', path: '/market/operator' });
   }
   if (hasAnyRole(user, ['platform_admin', 'regional_admin'])) {
     items.push({ key: 'admin-users', path: '/admin/users' });
@@ -51,6 +63,10 @@ export function buildNavItems(user: User | null): NavItem[] {
 
 const SECTION_PREFIXES: [string, NavKey][] = [
   ['/search', 'search'],
+  ['/market/deals', 'my-deals'],
+  ['/market/operator', 'market-operator'],
+  ['/market', 'market'],
+  ['/notices', 'notices'],
   ['/achievements/mine', 'my-achievements'],
   ['/achievements/new', 'my-achievements'],
   ['/achievements/import', 'import-achievements'],

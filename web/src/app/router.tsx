@@ -133,6 +133,10 @@ export function createRouter() {
               ),
             },
             { path: 'experts/:userId', element: <ExpertDetailPage /> },
+            // ── market: listings, offers, deals (routes under /market) ──
+            // ── notices (routes under /notices) ──
+            // ── auctions (routes under /market/auctions) ──
+            // ── tenders (routes under /market/tenders) ──
             {
               path: 'admin/users',
               element: (

@@ -28,6 +28,10 @@ import { regionsRoutes } from '#server/modules/regions/index';
 import { SEARCH_RATE_LIMIT, searchRoutes } from '#server/modules/search/index';
 import { MATCHING_RATE_LIMIT, matchingRoutes } from '#server/modules/matching/index';
 import { notificationsRoutes } from '#server/modules/notifications/index';
+import { auctionsRoutes } from '#server/modules/auctions/index';
+import { noticesRoutes, OBJECTION_RATE_LIMIT } from '#server/modules/notices/index';
+import { tendersRoutes } from '#server/modules/tenders/index';
+import { marketRoutes } from '#server/modules/market/index';
 import type { Services } from './services';
 
 export type AppOptions = {
@@ -151,9 +155,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(expertsRoutes, { service: opts.services.experts });
       // market routes (each slice registers its own below its marker)
       // ── market: listings, offers, deals ──
+      await api.register(marketRoutes, { service: opts.services.market });
       // ── notices ──
+      await api.register(noticesRoutes, { service: opts.services.notices, rateLimit: opts.rateLimit ? OBJECTION_RATE_LIMIT : false });
       // ── auctions ──
+      await api.register(auctionsRoutes, { service: opts.services.auctions });
       // ── tenders ──
+      await api.register(tendersRoutes, { service: opts.services.tenders });
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,7 @@ import { seedDemo } from '#server/db/seed/demo';
 import type { DbHandle } from '#server/db/types';
 import { systemClock } from '#server/lib/clock';
 import { syncReferenceData } from '#server/modules/regions/index';
+import { syncHolidayCalendar } from '#server/modules/notices/index';
 import { buildApp } from './app';
 import { createServices, type Services } from './services';
 
@@ -48,6 +49,11 @@ export async function openRuntime(env: Env, log: (msg: string) => void = () => u
   if (ref.changed) {
     log(`reference data: ${ref.regions} regions, ${ref.industries} industries loaded`);
   }
+  // Statutory holidays and 调休 workdays of the years not yet in the working-day calendar (operators' edits stay).
+  const holidays = await syncHolidayCalendar(handle.db);
+  if (holidays > 0) {
+    log(`working-day calendar: ${holidays} holiday/workday exceptions loaded`);
+  }
   const services = createServices(handle, systemClock, {
     version: appVersion(),
     auth: {
@@ -57,6 +63,8 @@ export async function openRuntime(env: Env, log: (msg: string) => void = () => u
       secret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     },
     ...(env.SEARCH_ENGINE ? { searchEngine: env.SEARCH_ENGINE } : {}),
+    tenderMinLeadMinutes: env.TENDER_MIN_LEAD_MINUTES,
+    notices: { defaultWorkingDays: env.NOTICE_WORKING_DAYS, minWorkingDays: env.NOTICE_MIN_WORKING_DAYS },
     ...(env.EMBEDDINGS_URL && env.EMBEDDINGS_MODEL ? { embeddings: { url: env.EMBEDDINGS_URL, model: env.EMBEDDINGS_MODEL, ...(env.EMBEDDINGS_API_KEY ? { apiKey: env.EMBEDDINGS_API_KEY } : {}) } } : {}),
     // Background work (matching notifications, mail log transport) reports one line per event, never secrets.
     log: (obj, msg) => log(`${msg}${obj.err instanceof Error ? `: ${obj.err.message}` : obj.mail ? ` ${JSON.stringify(obj.mail)}` : ''}`),

@@ -13,8 +13,11 @@ import { createRegionsRepo, createRegionsService } from '#server/modules/regions
 import { createSearchService, type PublishedSource, type SearchEngine } from '#server/modules/search/index';
 import { composeIndexHooks, createMatchingRepo, createMatchingService, createOpenAiEmbeddings, createVectorStore } from '#server/modules/matching/index';
 import { createSchedulerRepo, createSchedulerService } from '#server/modules/scheduler/index';
-import { createDealsCore, createDealsRepo } from '#server/modules/market/index';
-import { createLogMailSender, createNotificationsRepo, createNotificationsService, type MailSender } from '#server/modules/notifications/index';
+import { createNoticesRepo, createNoticesService, type NoticesConfig } from '#server/modules/notices/index';
+import { createDealsCore, createDealsRepo, createMarketRepo, createMarketService } from '#server/modules/market/index';
+import { createTendersRepo, createTendersService, TENDER_OPEN_JOB } from '#server/modules/tenders/index';
+import { AUCTION_CLOSE_JOB, createAuctionsRepo, createAuctionsService } from '#server/modules/auctions/index';
+import { createLogMailSender, createNotificationsRepo, createNotificationsService, type MailSender, type NotifyOrganisation } from '#server/modules/notifications/index';
 
 export type ServicesConfig = {
   auth: AuthConfig;
@@ -27,6 +30,10 @@ export type ServicesConfig = {
   log?: (obj: Record<string, unknown>, msg: string) => void;
   /** Forces a search engine (SEARCH_ENGINE); by default the best the database offers. */
   searchEngine?: SearchEngine;
+  /** Public-notice periods (working days): default and minimum, 15 each unless configured. */
+  notices?: Partial<NoticesConfig>;
+  /** Tenders: how far ahead a submission deadline must be (minutes, default 60; TENDER_MIN_LEAD_MINUTES). */
+  tenderMinLeadMinutes?: number;
 };
 
 /** Composition root: every repo and service, wired once, shared by the HTTP app and the CLI. */
@@ -73,7 +80,19 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
   const scheduler = createSchedulerService({ db, repo: createSchedulerRepo(), clock, log });
   // Deals are opened by accepted offers, auction hammers and tender awards, in their transactions.
   const deals = createDealsCore({ repo: createDealsRepo(), audit, clock });
+  // 协议定价公示: notices of state-funded sellers' negotiated deals; registers the `notice.expire` job.
   const notifications = createNotificationsService({ db, repo: createNotificationsRepo(db), audit, clock, mail: config.mail ?? createLogMailSender(log) });
+  // Market events reach the other side's members in-app, written in the event's transaction.
+  const notify: NotifyOrganisation = (conn, orgId, n) => notifications.notifyOrganisation(conn, orgId, n);
+  const notices = createNoticesService({ db, repo: createNoticesRepo(db), dealsRepo: createDealsRepo(), deals, scheduler, audit, clock, notify, ...(config.notices ? { config: config.notices } : {}) });
+  // 招标: sealed proposals opened together by the scheduler at the deadline; award opens a deal.
+  const tenders = createTendersService({ db, repo: createTendersRepo(db), audit, clock, deals, scheduler, notify, ...(config.tenderMinLeadMinutes !== undefined ? { minLeadMinutes: config.tenderMinLeadMinutes } : {}) });
+  scheduler.register(TENDER_OPEN_JOB, tenders.openAtDeadline);
+  // 拍卖: English auctions; the scheduler closes each at its (possibly extended) end, exactly once.
+  const auctions = createAuctionsService({ db, repo: createAuctionsRepo(), audit, clock, deals, scheduler, log });
+  scheduler.register(AUCTION_CLOSE_JOB, (tx, job, now) => auctions.closeJob(tx, job.key, now));
+  // Listings, offers and the deal workspace; registers the listing.expire and offer.expire jobs.
+  const market = createMarketService({ db, repo: createMarketRepo(db), dealsRepo: createDealsRepo(), deals, audit, clock, scheduler, notify });
   const matching = createMatchingService({
     db,
     repo: createMatchingRepo(db),
@@ -132,6 +151,6 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
       return new Map(items.flatMap((i) => [[i.code.toLowerCase(), i.code], [i.name.toLowerCase(), i.code], ...(i.nameEn ? [[i.nameEn.toLowerCase(), i.code] as [string, string]] : [])]));
     },
   });
-  return { scheduler, deals, audit, regions, auth, organisations, usersAdmin, platform, achievements, demands, experts, search, publishedListings, imports, matching, notifications };
+  return { scheduler, deals, notices, tenders, auctions, market, audit, regions, auth, organisations, usersAdmin, platform, achievements, demands, experts, search, publishedListings, imports, matching, notifications };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -11,9 +11,16 @@ export const notificationsErrors = {
 
 export const MAX_SAVED_SEARCHES = 50;
 
+/**
+ * What a notification is about: catalogue matches (issue 3) and market events (issue 4) addressed to
+ * an organisation's members. `data.link` is the page to open.
+ */
+export const NOTIFICATION_KINDS = ['saved_search_match', 'demand_match', 'offer_received', 'offer_answered', 'tender_outcome', 'objection_filed'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export const NotificationSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['saved_search_match', 'demand_match']),
+  kind: z.enum(NOTIFICATION_KINDS),
   title: z.string(),
   body: z.string(),
   data: z.record(z.string(), z.unknown()),

@@ -20,7 +20,12 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** How often each serving process polls for due scheduled jobs (auction closes, notice expiries). */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /** 协议定价公示: default notice period and the shortest a seller may choose, in working days (domain §2.2: 15). */
+  NOTICE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  NOTICE_MIN_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
   SEED_DEMO: boolish.optional(),
+  /** How far ahead a tender's submission deadline must be, in minutes (short ones for demos and browser tests). */
+  TENDER_MIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   PGLITE_WORKER: boolish.default(true),
   /** Optional OpenAI-compatible embedding service for the semantic layer (base URL; /v1/embeddings is appended). */
   EMBEDDINGS_URL: z.url().optional(),

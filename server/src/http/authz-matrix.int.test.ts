@@ -9,6 +9,9 @@ import { systemActor } from '#server/modules/auth/index';
 import { demands, expertProfiles } from '#server/modules/demands/demands.tables';
 import { savedSearches } from '#server/modules/matching/matching.tables';
 import { notifications } from '#server/modules/notifications/notifications.tables';
+import { marketDeals, marketListings, marketMessages, marketOffers } from '#server/modules/market/market.tables';
+import { tenderProposals, tenders } from '#server/modules/tenders/tenders.tables';
+import { auctionRegistrations, auctions } from '#server/modules/auctions/auctions.tables';
 import { insertOrganisation, insertUser, makeCreditCode, type InsertUserInput } from '#server/test-factories';
 import { createTestApp, TEST_PASSWORD, type Agent, type TestApp } from '#server/test-app';
 
@@ -194,6 +197,215 @@ async function tokenOf(agent: Agent): Promise<string> {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
+
+
+// Market (listings, offers, deals) fixtures ---------------------------------------------------------
+
+/** A listing of a fresh published 北京 achievement by the 北京 university (the TTO officer's), straight into the table. */
+async function marketListingIn(c: Ctx, status: 'draft' | 'listed'): Promise<Fx> {
+  const { id: achievementId } = await achievementIn(c, 'bj', 'published');
+  const now = Date.now();
+  const [row] = await t.handle.db
+    .insert(marketListings)
+    .values({
+      chainId: newChainId('A', new Date(now)),
+      achievementId: achievementId!,
+      sellerOrgId: c.bjOrg,
+      regionCode: '110108',
+      title: '权限矩阵测试挂牌',
+      mode: 'assign',
+      pricing: 'negotiable',
+      priceFen: 10_000_000,
+      stateFunded: true,
+      status,
+      listedFrom: status === 'listed' ? new Date(now - 86_400_000) : null,
+      listedUntil: new Date(now + 30 * 86_400_000),
+    })
+    .returning();
+  return { id: row!.id };
+}
+
+/** A listed listing with an open offer from the 广东 enterprise (no actor belongs to it). */
+async function marketOfferOn(c: Ctx): Promise<Fx> {
+  const { id } = await marketListingIn(c, 'listed');
+  const [o] = await t.handle.db
+    .insert(marketOffers)
+    .values({ listingId: id!, buyerOrgId: c.gdOrg, fromSide: 'buyer', amountFen: 9_000_000, respondBy: new Date(Date.now() + 7 * 86_400_000), createdBy: c.gdUser })
+    .returning();
+  return { id: id!, offerId: o!.id };
+}
+
+/** A deal (北京 university sells to the 广东 enterprise) awaiting its notice, with one shared document. */
+async function marketDealIn(c: Ctx): Promise<Fx> {
+  const { id: listingId, offerId } = await marketOfferOn(c);
+  const [d] = await t.handle.db
+    .insert(marketDeals)
+    .values({
+      dealNo: `JY-M-${uniq()}`,
+      chainId: newChainId('A', new Date()),
+      listingId: listingId!,
+      offerId: offerId!,
+      sellerOrgId: c.bjOrg,
+      buyerOrgId: c.gdOrg,
+      title: '权限矩阵测试交易',
+      transferMode: 'assign',
+      pricingMethod: 'negotiated',
+      priceFen: 9_000_000,
+      commissionFen: 90_000,
+      stateFunded: true,
+      status: 'awaiting_notice',
+    })
+    .returning();
+  const [m] = await t.handle.db
+    .insert(marketMessages)
+    .values({ dealId: d!.id, authorId: c.gdUser, body: '附件', document: { name: 'a.txt', mediaType: 'text/plain', size: 2, sha256: 'x' }, documentContent: Buffer.from('hi').toString('base64') })
+    .returning();
+  return { id: d!.id, messageId: m!.id };
+}
+
+const LISTING_HIDDEN = '404 market/listing_not_found' as const;
+const DEAL_HIDDEN = '404 market/deal_not_found' as const;
+/** Seen by the deal's seller side, the 北京 market operator and platform administrators. */
+const MARKET_DEAL_READERS = only({ tto_officer: 200, market_operator_bj: 200, platform_admin: 200 }, DEAL_HIDDEN);
+/** Offers between the 北京 university and the 广东 enterprise: only the seller side sees them. */
+const MARKET_OFFER_HIDDEN = '404 market/offer_not_found' as const;
+let marketFeeDay = 0;
+
+/** A negotiated deal of the 北京 university (state-funded) with the 广东 enterprise, awaiting its notice. */
+async function noticesDealAwaiting(c: Ctx): Promise<Fx> {
+  const deal = await t.handle.db.transaction((tx) =>
+    t.services.deals.open(tx, systemActor('matrix'), {
+      chainId: newChainId('A', new Date()),
+      title: '权限矩阵公示成果',
+      sellerOrgId: c.bjOrg,
+      buyerOrgId: c.gdOrg,
+      transferMode: 'assign',
+      pricingMethod: 'negotiated',
+      priceFen: 50_000_00,
+      stateFunded: true,
+    }),
+  );
+  return { dealId: deal.id };
+}
+const noticesPublishBody = (dealId: string) => ({ dealId, contributors: '王磊、赵强', objectionChannel: '公示期内书面向技术转移中心提出，电话 010-12345678' });
+
+/** An open notice published by the university's TTO officer, optionally with one pending objection. */
+async function noticesOpen(c: Ctx, withObjection = false): Promise<Fx> {
+  const { dealId } = await noticesDealAwaiting(c);
+  const res = await t.request('POST', '/api/v1/notices', { as: c.agents.tto_officer, body: noticesPublishBody(dealId!) });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  if (!withObjection) {
+    return { id: res.body.id };
+  }
+  const o = await t.request('POST', `/api/v1/notices/${res.body.id}/objections`, { body: { submitterName: '矩阵', submitterContact: 'matrix@example.cn', body: '权限矩阵测试异议内容。' } });
+  expect(o.status, JSON.stringify(o.body)).toBe(201);
+  return { id: res.body.id, objectionId: o.body.id };
+}
+/** Seller side (the TTO officer), the 北京 market operator and platform administrators. */
+const NOTICE_DECIDERS = only({ tto_officer: 200, market_operator_bj: 200, platform_admin: 200 });
+const CALENDAR_KEEPERS = only({ market_operator_bj: 200, platform_admin: 200 });
+
+// Tenders fixtures ------------------------------------------------------------------------------
+
+type TenderFxStatus = 'draft' | 'open' | 'opened';
+const TENDER_PRICE_ONLY = [{ key: 'price', label: '报价', weight: 100, kind: 'price' as const }];
+const TENDER_MANUAL_ONLY = [{ key: 'tech', label: '技术方案', weight: 100, kind: 'manual' as const }];
+
+/**
+ * A tender of the 北京 university (the TTO officer's: the buyer) or of the 广东 enterprise (nobody's),
+ * on a fresh published demand, straight into the table; `opened` ones carry one opened proposal of
+ * the other organisation, fully scored when `scored`.
+ */
+async function tenderIn(c: Ctx, place: Place, status: TenderFxStatus, opts: { manual?: boolean; scored?: boolean } = {}): Promise<Fx> {
+  const { id: demandId } = await demandIn(c, place, 'published');
+  const now = Date.now();
+  const [row] = await t.handle.db
+    .insert(tenders)
+    .values({
+      chainId: newChainId('D', new Date(now)),
+      demandId: demandId!,
+      buyerOrgId: placeOf(c, place).orgId,
+      regionCode: placeOf(c, place).regionCode,
+      title: '权限矩阵测试招标',
+      description: '用于权限矩阵测试的招标。',
+      criteria: opts.manual ? TENDER_MANUAL_ONLY : TENDER_PRICE_ONLY,
+      budgetMaxFen: 10_000_000,
+      deadline: new Date(status === 'opened' ? now - 60_000 : now + 86_400_000),
+      status,
+      ...(status === 'opened' ? { openedAt: new Date(now - 30_000) } : {}),
+    })
+    .returning();
+  if (status !== 'opened') {
+    return { id: row!.id };
+  }
+  const bidder = place === 'bj' ? { org: c.gdOrg, user: c.gdUser } : { org: c.bjOrg, user: c.bjUser };
+  const [p] = await t.handle.db
+    .insert(tenderProposals)
+    .values({
+      tenderId: row!.id,
+      bidderOrgId: bidder.org,
+      priceFen: 5_000_000,
+      terms: '一次性付款',
+      technicalProposal: '矩阵测试方案',
+      status: 'opened',
+      scores: opts.manual ? (opts.scored ? { tech: 8_000 } : null) : { price: 10_000 },
+      totalScoreX100: opts.manual && !opts.scored ? 0 : 10_000,
+      rank: 1,
+      submittedBy: bidder.user,
+    })
+    .returning();
+  return { id: row!.id, proposalId: p!.id };
+}
+
+/** An open 广东 tender with a sealed proposal of the 北京 university (the TTO officer's organisation). */
+async function tenderWithBjProposal(c: Ctx): Promise<Fx> {
+  const { id } = await tenderIn(c, 'gd', 'open');
+  const [p] = await t.handle.db
+    .insert(tenderProposals)
+    .values({ tenderId: id!, bidderOrgId: c.bjOrg, priceFen: 1_000_000, terms: '一次性付款', technicalProposal: '矩阵测试方案', submittedBy: c.agents.tto_officer.userId })
+    .returning();
+  return { id: id!, proposalId: p!.id };
+}
+
+const TENDER_HIDDEN = '404 tender/not_found' as const;
+const tenderBody = (demandId: string) => ({
+  demandId,
+  title: '权限矩阵测试招标',
+  description: '用于权限矩阵测试的招标。',
+  criteria: TENDER_PRICE_ONLY,
+  deadline: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+});
+const proposalBody = () => ({ priceFen: 1_000_000, terms: '一次性付款', technicalProposal: '矩阵测试方案' });
+
+/** An auction of a fresh listing of the 北京 university (tto_officer's) or the 广东 enterprise, straight into the tables. */
+async function auctionsFixture(c: Ctx, place: Place, phase: 'draft' | 'upcoming' | 'live' | 'closed' | 'cancelled'): Promise<Fx> {
+  const db = t.handle.db;
+  const now = Date.now();
+  const { id: achievementId } = await achievementIn(c, place, 'published');
+  const { orgId, regionCode } = placeOf(c, place);
+  const [l] = await db
+    .insert(marketListings)
+    .values({ chainId: newChainId('A', new Date()), achievementId: achievementId!, sellerOrgId: orgId, regionCode, title: '矩阵拍卖', mode: 'assign', pricing: 'negotiable', stateFunded: place === 'bj', status: phase === 'draft' ? 'listed' : 'in_auction' })
+    .returning();
+  const startsAt = new Date(phase === 'live' || phase === 'closed' ? now - 3_600_000 : now + 3_600_000);
+  const endsAt = new Date(phase === 'closed' ? now - 60_000 : now + 7_200_000);
+  const status = ({ draft: 'draft', upcoming: 'scheduled', live: 'scheduled', closed: 'closed_unsold', cancelled: 'cancelled' } as const)[phase];
+  const [a] = await db
+    .insert(auctions)
+    .values({ chainId: l!.chainId, listingId: l!.id, sellerOrgId: orgId, regionCode, title: '矩阵拍卖', startPriceFen: 1_000_000, increments: [{ fromFen: 0, stepFen: 10_000 }], depositFen: 1_000_000, startsAt, endsAt, scheduledEndsAt: endsAt, extensionMinutes: 5, status, ...(phase === 'closed' ? { closedAt: new Date() } : {}) })
+    .returning();
+  return { id: a!.id };
+}
+
+/** A live 北京 auction with a registration of the 广东 enterprise (pending or approved). */
+async function auctionsRegistration(c: Ctx, status: 'pending' | 'approved'): Promise<Fx> {
+  const { id } = await auctionsFixture(c, 'bj', 'live');
+  const [r] = await t.handle.db.insert(auctionRegistrations).values({ auctionId: id!, bidderOrgId: c.gdOrg, userId: c.gdUser, paddleNo: 101, qualification: '营业执照', status }).returning();
+  return { id: id!, registrationId: r!.id };
+}
+
+const AUCTION_HIDDEN = '404 auction/not_found' as const;
+const AUCTION_OPERATOR = only({ market_operator_bj: 200, platform_admin: 200 });
 
 // ---------------------------------------------------------------------------------------------
 // The matrix
@@ -1020,9 +1232,420 @@ const ROWS: Row[] = [
     expect: signedIn('404 notification/not_found'),
   },
   // ── market: listings, offers, deals (rows for /api/v1/market/*) ──
+  { method: 'GET', route: '/api/v1/market/listings', url: () => '/api/v1/market/listings', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/market/listings', note: '?mine=true', url: () => '/api/v1/market/listings?mine=true', expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/market/listings',
+    note: 'published 北京 achievement',
+    setup: (c) => achievementIn(c, 'bj', 'published'),
+    url: () => '/api/v1/market/listings',
+    body: (_c, fx) => ({ achievementId: fx.id, mode: 'assign', pricing: 'negotiable', listedUntil: new Date(Date.now() + 30 * 86_400_000).toISOString() }),
+    expect: only({ tto_officer: 201 }),
+  },
+  { method: 'GET', route: '/api/v1/market/listings/:id', note: 'listed', setup: (c) => marketListingIn(c, 'listed'), url: (_c, fx) => `/api/v1/market/listings/${fx.id}`, expect: everyone(200) },
+  {
+    method: 'GET',
+    route: '/api/v1/market/listings/:id',
+    note: 'draft',
+    setup: (c) => marketListingIn(c, 'draft'),
+    url: (_c, fx) => `/api/v1/market/listings/${fx.id}`,
+    expect: { ...everyone(LISTING_HIDDEN), tto_officer: 200, market_operator_bj: 200, platform_admin: 200 },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/market/listings/:id',
+    note: 'draft',
+    setup: (c) => marketListingIn(c, 'draft'),
+    url: (_c, fx) => `/api/v1/market/listings/${fx.id}`,
+    body: () => ({ terms: '权限矩阵条款' }),
+    expect: only({ tto_officer: 200, market_operator_bj: 403, platform_admin: 403 }, LISTING_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/market/listings/:id/publish',
+    note: 'draft',
+    setup: (c) => marketListingIn(c, 'draft'),
+    url: (_c, fx) => `/api/v1/market/listings/${fx.id}/publish`,
+    expect: only({ tto_officer: 200, market_operator_bj: 403, platform_admin: 403 }, LISTING_HIDDEN),
+  },
+  { method: 'POST', route: '/api/v1/market/listings/:id/withdraw', note: 'listed', setup: (c) => marketListingIn(c, 'listed'), url: (_c, fx) => `/api/v1/market/listings/${fx.id}/withdraw`, expect: only({ tto_officer: 200 }) },
+  { method: 'GET', route: '/api/v1/market/listings/:id/threads', setup: (c) => marketOfferOn(c), url: (_c, fx) => `/api/v1/market/listings/${fx.id}/threads`, expect: only({ tto_officer: 200 }) },
+  {
+    method: 'GET',
+    route: '/api/v1/market/listings/:id/thread',
+    note: "the 广东 enterprise's thread",
+    setup: (c) => marketOfferOn(c),
+    url: (c, fx) => `/api/v1/market/listings/${fx.id}/thread?buyerOrgId=${c.gdOrg}`,
+    expect: only({ tto_officer: 200 }, '404 market/thread_not_found'),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/market/listings/:id/messages',
+    note: "reply in the 广东 enterprise's thread",
+    setup: (c) => marketOfferOn(c),
+    url: (_c, fx) => `/api/v1/market/listings/${fx.id}/messages`,
+    body: (c) => ({ body: '权限矩阵回复', buyerOrgId: c.gdOrg }),
+    expect: only({ tto_officer: 201 }, '403 market/buyer_org_required'),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/market/listings/:id/offers',
+    note: 'no actor belongs to a verified buyer organisation',
+    setup: (c) => marketListingIn(c, 'listed'),
+    url: (_c, fx) => `/api/v1/market/listings/${fx.id}/offers`,
+    body: () => ({ amountFen: 1_000_000 }),
+    expect: only({ tto_officer: '403 market/own_listing' }, '403 market/buyer_org_required'),
+  },
+  { method: 'POST', route: '/api/v1/market/offers/:id/accept', note: "buyer's open offer", setup: (c) => marketOfferOn(c), url: (_c, fx) => `/api/v1/market/offers/${fx.offerId}/accept`, expect: only({ tto_officer: 200 }, MARKET_OFFER_HIDDEN) },
+  {
+    method: 'POST',
+    route: '/api/v1/market/offers/:id/decline',
+    note: "buyer's open offer",
+    setup: (c) => marketOfferOn(c),
+    url: (_c, fx) => `/api/v1/market/offers/${fx.offerId}/decline`,
+    body: () => ({ reason: 'price_too_low', note: '' }),
+    expect: only({ tto_officer: 200 }, MARKET_OFFER_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/market/offers/:id/counter',
+    note: "buyer's open offer",
+    setup: (c) => marketOfferOn(c),
+    url: (_c, fx) => `/api/v1/market/offers/${fx.offerId}/counter`,
+    body: () => ({ amountFen: 9_500_000 }),
+    expect: only({ tto_officer: 200 }, MARKET_OFFER_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/market/offers/:id/withdraw',
+    note: "buyer's open offer (only its maker withdraws)",
+    setup: (c) => marketOfferOn(c),
+    url: (_c, fx) => `/api/v1/market/offers/${fx.offerId}/withdraw`,
+    expect: only({ tto_officer: '403 market/not_your_turn' }, MARKET_OFFER_HIDDEN),
+  },
+  { method: 'GET', route: '/api/v1/market/deals', url: () => '/api/v1/market/deals', expect: signedIn(200) },
+  { method: 'GET', route: '/api/v1/market/deals/:id', setup: (c) => marketDealIn(c), url: (_c, fx) => `/api/v1/market/deals/${fx.id}`, expect: MARKET_DEAL_READERS },
+  { method: 'GET', route: '/api/v1/market/deals/:id/messages', setup: (c) => marketDealIn(c), url: (_c, fx) => `/api/v1/market/deals/${fx.id}/messages`, expect: MARKET_DEAL_READERS },
+  {
+    method: 'POST',
+    route: '/api/v1/market/deals/:id/messages',
+    setup: (c) => marketDealIn(c),
+    url: (_c, fx) => `/api/v1/market/deals/${fx.id}/messages`,
+    body: () => ({ body: '权限矩阵留言' }),
+    expect: only({ tto_officer: 201, market_operator_bj: 403, platform_admin: 403 }, DEAL_HIDDEN),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/market/deals/:id/documents/:messageId',
+    setup: (c) => marketDealIn(c),
+    url: (_c, fx) => `/api/v1/market/deals/${fx.id}/documents/${fx.messageId}`,
+    expect: MARKET_DEAL_READERS,
+  },
+  { method: 'GET', route: '/api/v1/market/fees', url: () => '/api/v1/market/fees', expect: everyone(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/market/fees',
+    setup: async () => ({ day: new Date(Date.UTC(2031, 0, 1) + marketFeeDay++ * 86_400_000).toISOString().slice(0, 10) }),
+    url: () => '/api/v1/market/fees',
+    body: (_c, fx) => ({ effectiveFrom: fx.day, commissionBp: 100, depositBp: 1000, depositMinFen: 1_000_000 }),
+    expect: only({ platform_admin: 201 }),
+  },
   // ── notices: public notices, objections, calendar (rows for /api/v1/notices*, /api/v1/calendar*) ──
+  { method: 'GET', route: '/api/v1/notices', url: () => '/api/v1/notices?status=open', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/notices/queue', url: () => '/api/v1/notices/queue', expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/notices',
+    url: () => '/api/v1/notices',
+    setup: (c) => noticesDealAwaiting(c),
+    body: (_c, fx) => noticesPublishBody(fx.dealId!),
+    expect: only({ tto_officer: 201 }),
+  },
+  { method: 'GET', route: '/api/v1/notices/:id', url: (_c, fx) => `/api/v1/notices/${fx.id}`, setup: (c) => noticesOpen(c), expect: everyone(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/notices/:id/objections',
+    url: (_c, fx) => `/api/v1/notices/${fx.id}/objections`,
+    setup: (c) => noticesOpen(c),
+    body: () => ({ submitterName: '矩阵异议人', submitterContact: '010-87654321', body: '权限矩阵测试的异议内容。' }),
+    expect: everyone(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/notices/:id/objections/:objectionId/decide',
+    url: (_c, fx) => `/api/v1/notices/${fx.id}/objections/${fx.objectionId}/decide`,
+    setup: (c) => noticesOpen(c, true),
+    body: () => ({ outcome: 'rejected', decision: '经核查异议不成立。' }),
+    expect: NOTICE_DECIDERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/notices/:id/withdraw',
+    url: (_c, fx) => `/api/v1/notices/${fx.id}/withdraw`,
+    setup: (c) => noticesOpen(c),
+    body: () => ({ reason: '矩阵撤回' }),
+    expect: only({ tto_officer: 200 }),
+  },
+  { method: 'GET', route: '/api/v1/calendar', url: () => '/api/v1/calendar?year=2026', expect: everyone(200) },
+  { method: 'PUT', route: '/api/v1/calendar/:day', url: () => '/api/v1/calendar/2030-01-02', body: () => ({ kind: 'holiday', name: '矩阵假日' }), expect: CALENDAR_KEEPERS },
+  {
+    method: 'DELETE',
+    route: '/api/v1/calendar/:day',
+    url: () => '/api/v1/calendar/2030-01-03',
+    setup: async () => {
+      await t.services.notices.putCalendarDay(systemActor('matrix'), '2030-01-03', { kind: 'holiday', name: '矩阵假日' });
+      return {};
+    },
+    expect: CALENDAR_KEEPERS,
+  },
   // ── auctions (rows for /api/v1/auctions*) ──
+  { method: 'GET', route: '/api/v1/auctions', url: () => '/api/v1/auctions?phase=live', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/auctions', note: 'scope=operate', url: () => '/api/v1/auctions?scope=operate', expect: only({ market_operator_bj: 200, platform_admin: 200 }) },
+  { method: 'GET', route: '/api/v1/auctions/results', url: () => '/api/v1/auctions/results', expect: everyone(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/auctions',
+    note: "listing of the tto officer's university",
+    setup: async (c) => {
+      const { id } = await auctionsFixture(c, 'bj', 'draft');
+      const [a] = await t.handle.db.select().from(auctions).where(eq(auctions.id, id!));
+      return { listingId: a!.listingId };
+    },
+    url: () => '/api/v1/auctions',
+    body: (_c, fx) => ({ listingId: fx.listingId, startPriceFen: 1_000_000, increments: [{ fromFen: 0, stepFen: 10_000 }], startsAt: new Date(Date.now() + 3_600_000).toISOString(), endsAt: new Date(Date.now() + 7_200_000).toISOString(), extensionMinutes: 5 }),
+    expect: only({ tto_officer: 201 }),
+  },
+  { method: 'GET', route: '/api/v1/auctions/:id', note: 'live', setup: (c) => auctionsFixture(c, 'bj', 'live'), url: (_c, fx) => `/api/v1/auctions/${fx.id}`, expect: everyone(200) },
+  {
+    method: 'GET',
+    route: '/api/v1/auctions/:id',
+    note: 'draft',
+    setup: (c) => auctionsFixture(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}`,
+    expect: { ...everyone(AUCTION_HIDDEN), tto_officer: 200, market_operator_bj: 200, platform_admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auctions/:id/schedule',
+    setup: (c) => auctionsFixture(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}/schedule`,
+    expect: { ...signedIn(AUCTION_HIDDEN), tto_officer: 200, market_operator_bj: 403, platform_admin: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auctions/:id/cancel',
+    setup: (c) => auctionsFixture(c, 'bj', 'upcoming'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}/cancel`,
+    body: () => ({ reason: '矩阵测试' }),
+    expect: only({ tto_officer: 200, market_operator_bj: 200, platform_admin: 200 }),
+  },
+  { method: 'POST', route: '/api/v1/auctions/:id/publish-result', setup: (c) => auctionsFixture(c, 'bj', 'closed'), url: (_c, fx) => `/api/v1/auctions/${fx.id}/publish-result`, expect: AUCTION_OPERATOR },
+  { method: 'GET', route: '/api/v1/auctions/:id/bids', setup: (c) => auctionsFixture(c, 'bj', 'live'), url: (_c, fx) => `/api/v1/auctions/${fx.id}/bids`, expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/auctions/:id/me', setup: (c) => auctionsFixture(c, 'bj', 'live'), url: (_c, fx) => `/api/v1/auctions/${fx.id}/me`, expect: signedIn(200) },
+  { method: 'GET', route: '/api/v1/auctions/:id/events', note: 'closed: snapshot, closed, end', setup: (c) => auctionsFixture(c, 'bj', 'closed'), url: (_c, fx) => `/api/v1/auctions/${fx.id}/events`, expect: everyone(200) },
+  {
+    method: 'GET',
+    route: '/api/v1/auctions/:id/events',
+    note: 'draft',
+    setup: (c) => auctionsFixture(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}/events`,
+    expect: { ...everyone(AUCTION_HIDDEN), tto_officer: 200, market_operator_bj: 200, platform_admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auctions/:id/registrations',
+    note: "as the tto officer's university, on a 广东 auction",
+    setup: (c) => auctionsFixture(c, 'gd', 'live'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}/registrations`,
+    body: (c) => ({ bidderOrgId: c.bjOrg, qualification: '事业单位法人证书' }),
+    expect: only({ tto_officer: 201 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auctions/:id/registrations',
+    note: 'the seller organisation',
+    setup: (c) => auctionsFixture(c, 'bj', 'live'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}/registrations`,
+    body: (c) => ({ bidderOrgId: c.bjOrg, qualification: '卖方' }),
+    expect: only({ tto_officer: '403 auction/seller_cannot_bid' }),
+  },
+  { method: 'GET', route: '/api/v1/auctions/:id/registrations', setup: (c) => auctionsFixture(c, 'bj', 'live'), url: (_c, fx) => `/api/v1/auctions/${fx.id}/registrations`, expect: AUCTION_OPERATOR },
+  {
+    method: 'POST',
+    route: '/api/v1/auctions/:id/registrations/:registrationId/approve',
+    setup: (c) => auctionsRegistration(c, 'pending'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}/registrations/${fx.registrationId}/approve`,
+    expect: AUCTION_OPERATOR,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auctions/:id/registrations/:registrationId/reject',
+    setup: (c) => auctionsRegistration(c, 'pending'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}/registrations/${fx.registrationId}/reject`,
+    body: () => ({ reason: '资质不全' }),
+    expect: AUCTION_OPERATOR,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auctions/:id/registrations/:registrationId/deposits',
+    setup: (c) => auctionsRegistration(c, 'approved'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}/registrations/${fx.registrationId}/deposits`,
+    body: () => ({ entry: 'held', amountFen: 1_000_000, reference: 'MATRIX' }),
+    expect: AUCTION_OPERATOR,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auctions/:id/bids',
+    setup: (c) => auctionsFixture(c, 'bj', 'live'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}/bids`,
+    body: () => ({ amountFen: 1_000_000, clientKey: `matrix-${uniq()}` }),
+    expect: { ...signedIn('403 auction/not_registered'), tto_officer: '403 auction/seller_cannot_bid' },
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/auctions/:id/proxy',
+    setup: (c) => auctionsFixture(c, 'bj', 'live'),
+    url: (_c, fx) => `/api/v1/auctions/${fx.id}/proxy`,
+    body: () => ({ maxFen: 2_000_000 }),
+    expect: { ...signedIn('403 auction/not_registered'), tto_officer: '403 auction/seller_cannot_bid' },
+  },
   // ── tenders (rows for /api/v1/tenders*) ──
+  // Tenders (招标): public once published; the buyer side is the demand's organisation (the TTO
+  // officer's 北京 university in the 'bj' rows). Sealed proposals: a bidder sees its own only.
+  { method: 'GET', route: '/api/v1/tenders', url: () => '/api/v1/tenders?status=open', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/tenders', note: '?mine=true', url: () => '/api/v1/tenders?mine=true', expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/tenders',
+    note: 'on a published 北京 demand',
+    setup: (c) => demandIn(c, 'bj', 'published'),
+    url: () => '/api/v1/tenders',
+    body: (_c, fx) => tenderBody(fx.id!),
+    expect: only({ tto_officer: 201 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tenders',
+    note: 'on a published 广东 demand',
+    setup: (c) => demandIn(c, 'gd', 'published'),
+    url: () => '/api/v1/tenders',
+    body: (_c, fx) => tenderBody(fx.id!),
+    expect: only({}),
+  },
+  { method: 'GET', route: '/api/v1/tenders/:id', note: 'open, 广东', setup: (c) => tenderIn(c, 'gd', 'open'), url: (_c, fx) => `/api/v1/tenders/${fx.id}`, expect: everyone(200) },
+  {
+    method: 'GET',
+    route: '/api/v1/tenders/:id',
+    note: 'draft, 北京',
+    setup: (c) => tenderIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}`,
+    expect: { ...everyone(TENDER_HIDDEN), tto_officer: 200 },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/tenders/:id',
+    note: 'draft, 北京',
+    setup: (c) => tenderIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}`,
+    body: () => ({ title: '权限矩阵修改' }),
+    expect: only({ tto_officer: 200 }, TENDER_HIDDEN),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/tenders/:id',
+    note: 'open, 广东',
+    setup: (c) => tenderIn(c, 'gd', 'open'),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}`,
+    body: () => ({ title: '权限矩阵修改' }),
+    expect: only({}),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tenders/:id/publish',
+    note: 'draft, 北京',
+    setup: (c) => tenderIn(c, 'bj', 'draft'),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}/publish`,
+    expect: only({ tto_officer: 200 }, TENDER_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tenders/:id/cancel',
+    note: 'open, 北京',
+    setup: (c) => tenderIn(c, 'bj', 'open'),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}/cancel`,
+    body: () => ({ reason: '权限矩阵取消' }),
+    expect: only({ tto_officer: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tenders/:id/award',
+    note: 'opened, 北京, scored',
+    setup: (c) => tenderIn(c, 'bj', 'opened'),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}/award`,
+    body: (_c, fx) => ({ proposalId: fx.proposalId, reason: '综合得分第一' }),
+    expect: only({ tto_officer: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tenders/:id/fail',
+    note: 'opened, 北京',
+    setup: (c) => tenderIn(c, 'bj', 'opened'),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}/fail`,
+    body: () => ({ reason: '均不满足要求' }),
+    expect: only({ tto_officer: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tenders/:id/proposals',
+    note: 'open, 广东: members of a verified organisation bid',
+    setup: (c) => tenderIn(c, 'gd', 'open'),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}/proposals`,
+    body: () => proposalBody(),
+    expect: only({ tto_officer: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tenders/:id/proposals',
+    note: 'open, 北京: the buyer cannot bid',
+    setup: (c) => tenderIn(c, 'bj', 'open'),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}/proposals`,
+    body: () => proposalBody(),
+    expect: only({ tto_officer: '403 tender/own_tender' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tenders/:id/proposals',
+    note: 'open, 广东, sealed: everyone gets their own only',
+    setup: (c) => tenderWithBjProposal(c),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}/proposals`,
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tenders/:id/proposals/mine',
+    note: 'open, 广东',
+    setup: (c) => tenderWithBjProposal(c),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}/proposals/mine`,
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tenders/:id/proposals/:proposalId/withdraw',
+    note: "the 北京 university's sealed proposal",
+    setup: (c) => tenderWithBjProposal(c),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}/proposals/${fx.proposalId}/withdraw`,
+    expect: only({ tto_officer: 200 }, '404 tender/proposal_not_found'),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/tenders/:id/proposals/:proposalId/scores',
+    note: 'opened, 北京',
+    setup: (c) => tenderIn(c, 'bj', 'opened', { manual: true }),
+    url: (_c, fx) => `/api/v1/tenders/${fx.id}/proposals/${fx.proposalId}/scores`,
+    body: () => ({ scores: { tech: 85 } }),
+    expect: only({ tto_officer: 200 }),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { AppFooter } from './components/AppFooter';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SideNav } from './components/SideNav';
 import { UserMenu } from './components/UserMenu';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import { appMessages } from './messages';
 
 /** Header (brand, language, user), role-aware side menu, page content, footer. */
@@ -46,6 +47,7 @@ export function AppLayout() {
           </Link>
         </Flex>
         <Flex align="center" gap={8}>
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </Flex>

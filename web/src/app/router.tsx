@@ -34,6 +34,22 @@ const DemandEditPage = lazyPage(() => import('../features/demands/pages/DemandEd
 const ExpertListPage = lazyPage(() => import('../features/experts/pages/ExpertListPage'), 'ExpertListPage');
 const ExpertDetailPage = lazyPage(() => import('../features/experts/pages/ExpertDetailPage'), 'ExpertDetailPage');
 const MyExpertProfilePage = lazyPage(() => import('../features/experts/pages/MyExpertProfilePage'), 'MyExpertProfilePage');
+const TenderListPage = lazyPage(() => import('../features/tenders/pages/TenderListPage'), 'TenderListPage');
+const TenderDetailPage = lazyPage(() => import('../features/tenders/pages/TenderDetailPage'), 'TenderDetailPage');
+const TenderCreatePage = lazyPage(() => import('../features/tenders/pages/TenderCreatePage'), 'TenderCreatePage');
+const NoticeBoardPage = lazyPage(() => import('../features/notices/pages/NoticeBoardPage'), 'NoticeBoardPage');
+const NoticeDetailPage = lazyPage(() => import('../features/notices/pages/NoticeDetailPage'), 'NoticeDetailPage');
+// market: listings, offers, deals
+const MarketHomePage = lazyPage(() => import('../features/market/pages/MarketHomePage'), 'MarketHomePage');
+const AuctionListPage = lazyPage(() => import('../features/auctions/pages/AuctionListPage'), 'AuctionListPage');
+const AuctionRoomPage = lazyPage(() => import('../features/auctions/pages/AuctionRoomPage'), 'AuctionRoomPage');
+const AuctionCreatePage = lazyPage(() => import('../features/auctions/pages/AuctionCreatePage'), 'AuctionCreatePage');
+const ListingDirectoryPage = lazyPage(() => import('../features/market/pages/ListingDirectoryPage'), 'ListingDirectoryPage');
+const ListingCreatePage = lazyPage(() => import('../features/market/pages/ListingCreatePage'), 'ListingCreatePage');
+const ListingPage = lazyPage(() => import('../features/market/pages/ListingPage'), 'ListingPage');
+const MyDealsPage = lazyPage(() => import('../features/market/pages/MyDealsPage'), 'MyDealsPage');
+const DealWorkspacePage = lazyPage(() => import('../features/market/pages/DealWorkspacePage'), 'DealWorkspacePage');
+const OperatorConsolePage = lazyPage(() => import('../features/market/pages/OperatorConsolePage'), 'OperatorConsolePage');
 
 /** Every page of the web client. Guards hide pages; the API enforces access regardless. */
 export function createRouter() {
@@ -134,9 +150,66 @@ export function createRouter() {
             },
             { path: 'experts/:userId', element: <ExpertDetailPage /> },
             // ── market: listings, offers, deals (routes under /market) ──
+            { path: 'market', element: <MarketHomePage /> },
+            { path: 'market/listings', element: <ListingDirectoryPage /> },
+            {
+              path: 'market/listings/new',
+              element: (
+                <RequireAuth>
+                  <ListingCreatePage />
+                </RequireAuth>
+              ),
+            },
+            { path: 'market/listings/:id', element: <ListingPage /> },
+            {
+              path: 'market/deals',
+              element: (
+                <RequireAuth>
+                  <MyDealsPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: 'market/deals/:id',
+              element: (
+                <RequireAuth>
+                  <DealWorkspacePage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: 'market/operator',
+              element: (
+                <RequireAuth roles={['platform_admin', 'market_operator']}>
+                  <OperatorConsolePage />
+                </RequireAuth>
+              ),
+            },
             // ── notices (routes under /notices) ──
+            { path: 'notices', element: <NoticeBoardPage /> },
+            { path: 'notices/:id', element: <NoticeDetailPage /> },
             // ── auctions (routes under /market/auctions) ──
+            { path: 'market/auctions', element: <AuctionListPage /> },
+            {
+              path: 'market/auctions/new',
+              element: (
+                <RequireAuth>
+                  <AuctionCreatePage />
+                </RequireAuth>
+              ),
+            },
+            { path: 'market/auctions/:id', element: <AuctionRoomPage /> },
             // ── tenders (routes under /market/tenders) ──
+            { path: 'market/tenders', element: <TenderListPage /> },
+            {
+              path: 'market/tenders/new',
+              element: (
+                <RequireAuth>
+                  <TenderCreatePage />
+                </RequireAuth>
+              ),
+            },
+            { path: 'market/tenders/:id', element: <TenderDetailPage /> },
             {
               path: 'admin/users',
               element: (

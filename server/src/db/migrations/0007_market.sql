@@ -235,6 +235,7 @@ CREATE TABLE "tender_proposals" (
 	"bidder_org_id" uuid NOT NULL,
 	"achievement_id" uuid,
 	"price_fen" bigint NOT NULL,
+	"transfer_mode" text DEFAULT 'assign' NOT NULL,
 	"terms" text NOT NULL,
 	"technical_proposal" text NOT NULL,
 	"status" text DEFAULT 'sealed' NOT NULL,
@@ -264,6 +265,8 @@ CREATE TABLE "tenders" (
 	"awarded_proposal_id" uuid,
 	"awarded_at" timestamp with time zone,
 	"deal_id" uuid,
+	"award_reason" text,
+	"closed_reason" text,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -9,6 +9,10 @@ import type { Services } from '#server/services';
 import { roleAssignments, users } from '#server/modules/auth/auth.tables';
 import { memberships, organisations } from '#server/modules/organisations/organisations.tables';
 import { seedCatalogue, type CatalogueReport } from './catalogue';
+import { seedMarketTenders } from './market-tenders';
+import { seedMarketNotices } from './market-notices';
+import { seedMarketAuctions } from './market-auctions';
+import { seedMarketListings } from './market-listings';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 /** A stable, valid 统一社会信用代码 for a demo organisation (body derived from its key). */
@@ -38,6 +42,14 @@ export async function seedDemo(handle: DbHandle, services: Services, onProgress?
   if (await services.matching.maybeRetrain()) {
     onProgress?.('semantic model trained on the demo catalogue');
   }
+  // Market (issue 4): one open tender (招标) with a sealed proposal.
+  await seedMarketTenders(handle, services, clock, onProgress);
+  // Market (issue 4): 协议定价公示 — one open notice (jh-univ → sz-ent, negotiated) and one cleared earlier.
+  await seedMarketNotices(handle, services, clock, onProgress);
+  // Market (issue 4): 拍卖 — one live auction (enterprise@ and sy-enterprise@ approved, deposits held) and one upcoming.
+  await seedMarketAuctions(handle, services, clock, onProgress);
+  // Market (issue 4): 挂牌 — listings of jh-univ and sy-ent, a thread with an open offer, a deal awaiting its notice.
+  await seedMarketListings(handle, services, clock, onProgress);
   return { ...base, catalogue };
 }
 

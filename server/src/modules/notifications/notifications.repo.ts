@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { users } from '#server/db/schema';
+import { memberships, users } from '#server/db/schema';
 import type { Db, DbConn } from '#server/db/types';
 import { notifications } from './notifications.tables';
 
@@ -33,6 +33,11 @@ export function createNotificationsRepo(db: Db) {
     async markAllRead(conn: DbConn, userId: string, at: Date): Promise<number> {
       const rows = await conn.update(notifications).set({ readAt: at }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).returning({ id: notifications.id });
       return rows.length;
+    },
+    /** Members of an organisation (every role), for organisation-wide notifications. */
+    async memberIds(conn: DbConn, organisationId: string): Promise<string[]> {
+      const rows = await conn.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.organisationId, organisationId));
+      return rows.map((r) => r.userId);
     },
     async emailOf(userId: string, conn: DbConn = db): Promise<string | undefined> {
       const [row] = await conn.select({ email: users.email }).from(users).where(eq(users.id, userId));

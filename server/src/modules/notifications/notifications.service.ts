@@ -15,8 +15,24 @@ function toDto(r: NotificationRow): Notification {
   return { id: r.id, kind: r.kind, title: r.title, body: r.body, data: r.data, readAt: r.readAt ? r.readAt.toISOString() : null, createdAt: r.createdAt.toISOString() };
 }
 
+/** A market event for every member of an organisation; `link` is the web page to open. */
+export type OrganisationNotice = { kind: NotificationRow['kind']; title: string; body: string; link: string; dedupeKey: string; data?: Record<string, unknown> };
+/** What the market modules are given: write in-app notifications inside their transaction. */
+export type NotifyOrganisation = (conn: DbConn, organisationId: string, n: OrganisationNotice) => Promise<void>;
+
 export function createNotificationsService({ db, repo, audit, clock, mail }: NotificationsDeps) {
   return {
+    /**
+     * In-app notification to every member of an organisation, written in the caller's transaction
+     * (so it exists exactly when the event does), once per member and dedupe key. Market events are
+     * in-app only: e-mails are sent for catalogue matches, whose outbox runs after commit.
+     */
+    async notifyOrganisation(conn: DbConn, organisationId: string, n: OrganisationNotice): Promise<void> {
+      for (const userId of await repo.memberIds(conn, organisationId)) {
+        await repo.insertOnce(conn, { userId, kind: n.kind, title: n.title, body: n.body, data: { ...n.data, link: n.link }, dedupeKey: n.dedupeKey });
+      }
+    },
+
     /**
      * Writes a notification inside the caller's transaction (once per user and dedupe key) and
      * returns the e-mail to send after the transaction commits (undefined when it already existed).

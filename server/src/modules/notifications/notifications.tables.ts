@@ -1,3 +1,4 @@
+import type { NotificationKind } from '../../../../shared/contracts/notifications.contract';
 import { index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.tables';
 
@@ -9,7 +10,7 @@ export const notifications = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text().$type<'saved_search_match' | 'demand_match'>().notNull(),
+    kind: text().$type<NotificationKind>().notNull(),
     title: text().notNull(),
     body: text().notNull(),
     /** What it is about, e.g. { achievementId, savedSearchId, demandId, score }. */

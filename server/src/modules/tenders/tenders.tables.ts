@@ -32,6 +32,9 @@ export const tenders = pgTable(
     awardedProposalId: uuid(),
     awardedAt: timestamp({ withTimezone: true }),
     dealId: uuid(),
+    /** Why the buyer awarded (told to every unsuccessful bidder), or why it was cancelled / failed. */
+    awardReason: text(),
+    closedReason: text(),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -52,10 +55,12 @@ export const tenderProposals = pgTable(
       .references(() => organisations.id),
     achievementId: uuid().references(() => achievements.id),
     priceFen: bigint({ mode: 'number' }).notNull(),
+    /** What the bidder offers: an assignment (转让, default) or a licence (许可). */
+    transferMode: text().$type<'assign' | 'license'>().notNull().default('assign'),
     terms: text().notNull(),
     technicalProposal: text().notNull(),
     status: text().$type<ProposalStatus>().notNull().default('sealed'),
-    /** Scores per criterion key, 0–100 each, set after opening. */
+    /** Scores per criterion key ×100 (0–10000; manual ones set by the buyer, price by formula at opening). */
     scores: jsonb().$type<Record<string, number>>(),
     /** Weighted total ×100 (integer), e.g. 8735 = 87.35 points. */
     totalScoreX100: integer(),

@@ -1,15 +1,19 @@
 import {
   AuditOutlined,
   BankOutlined,
+  ControlOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
   FileSearchOutlined,
   HomeOutlined,
   ImportOutlined,
+  NotificationOutlined,
   ProfileOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TransactionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
@@ -23,6 +27,8 @@ import { activeNavKey, buildNavItems, type NavKey } from '../navigation';
 const ICONS: Record<NavKey, ReactNode> = {
   home: <HomeOutlined />,
   search: <FileSearchOutlined />,
+  market: <ShopOutlined />,
+  notices: <NotificationOutlined />,
   demands: <ProfileOutlined />,
   experts: <SolutionOutlined />,
   organisations: <BankOutlined />,
@@ -30,6 +36,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   profile: <UserOutlined />,
   'my-achievements': <ExperimentOutlined />,
   'import-achievements': <ImportOutlined />,
+  'my-deals': <TransactionOutlined />,
+  'market-operator': <ControlOutlined />,
   'admin-users': <TeamOutlined />,
   'admin-region': <EnvironmentOutlined />,
   'admin-audit': <AuditOutlined />,

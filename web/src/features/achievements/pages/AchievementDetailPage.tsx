@@ -22,11 +22,13 @@ import { QualityCard } from '../components/QualityCard';
 import { SimilarPanel } from '../components/SimilarPanel';
 import { WorkflowActions } from '../components/WorkflowActions';
 import { achievementMessages } from '../messages';
+import { marketMessages } from '../../market/messages';
 
 /** /achievements/:id — public summary, NDA-gated detail, and for the owner side the management panels. */
 export function AchievementDetailPage() {
   const { id = '' } = useParams();
   const t = useMessages(achievementMessages);
+  const tm = useMessages(marketMessages);
   const lang = useLang();
   const { user } = useSession();
   const query = useAchievement(id);
@@ -62,6 +64,11 @@ export function AchievementDetailPage() {
               <Button icon={<EditOutlined />} data-testid="achievement-edit">
                 {d.edit}
               </Button>
+            </Link>
+          ) : ownerSide && a.status === 'published' && roles.includes('reviewer') ? (
+            // 挂牌: list the published achievement on the technology market (market slice, decision 013).
+            <Link to={`/market/listings/new?achievementId=${a.id}`}>
+              <Button data-testid="achievement-list-on-market">{tm.list.create}</Button>
             </Link>
           ) : null
         }

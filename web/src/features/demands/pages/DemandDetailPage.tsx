@@ -22,6 +22,7 @@ import { DemandStatusTag } from '../components/DemandStatusTag';
 import { demandActions } from '../demand-form';
 import { demandKeys, runDemandAction, useDemand } from '../demands.api';
 import { demandMessages } from '../messages';
+import { tenderMessages } from '../../tenders/messages';
 
 /** /demands/:id — the demand, its workflow for editors, and the technologies that match it. */
 export function DemandDetailPage() {
@@ -29,6 +30,7 @@ export function DemandDetailPage() {
   const t = useMessages(demandMessages);
   const ta = useMessages(achievementMessages);
   const tm = useMessages(matchingMessages);
+  const tt = useMessages(tenderMessages);
   const lang = useLang();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -66,6 +68,10 @@ export function DemandDetailPage() {
               <Button icon={<EditOutlined />} data-testid="demand-edit">
                 {t.detail.edit}
               </Button>
+            </Link>
+          ) : d.canEdit && d.status === 'published' ? (
+            <Link to={`/market/tenders/new?demandId=${d.id}`}>
+              <Button data-testid="demand-open-tender">{tt.form.openTender}</Button>
             </Link>
           ) : null
         }

@@ -1292,6 +1292,8 @@ const ROWS: Row[] = [
     method: 'POST',
     route: '/api/v1/market/listings/:id/offers',
     note: 'no actor belongs to a verified buyer organisation',
+    // Earlier rows let actors create organisations; a clone has only the actor's own memberships.
+    freshAgent: true,
     setup: (c) => marketListingIn(c, 'listed'),
     url: (_c, fx) => `/api/v1/market/listings/${fx.id}/offers`,
     body: () => ({ amountFen: 1_000_000 }),
@@ -1599,6 +1601,8 @@ const ROWS: Row[] = [
     method: 'POST',
     route: '/api/v1/tenders/:id/proposals',
     note: 'open, 广东: members of a verified organisation bid',
+    // Earlier rows let actors create organisations; a clone has only the actor's own memberships.
+    freshAgent: true,
     setup: (c) => tenderIn(c, 'gd', 'open'),
     url: (_c, fx) => `/api/v1/tenders/${fx.id}/proposals`,
     body: () => proposalBody(),
@@ -1608,6 +1612,8 @@ const ROWS: Row[] = [
     method: 'POST',
     route: '/api/v1/tenders/:id/proposals',
     note: 'open, 北京: the buyer cannot bid',
+    // Earlier rows let actors create organisations; a clone has only the actor's own memberships.
+    freshAgent: true,
     setup: (c) => tenderIn(c, 'bj', 'open'),
     url: (_c, fx) => `/api/v1/tenders/${fx.id}/proposals`,
     body: () => proposalBody(),

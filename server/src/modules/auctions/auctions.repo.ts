@@ -90,8 +90,14 @@ export function createAuctionsRepo() {
           bidAmount: auctionBids.amountFen,
           bidKind: auctionBids.kind,
           bidAt: auctionBids.placedAt,
+          // The auction's committed price in the same snapshot: a bid already below the next valid
+          // amount is refused without taking the auction's lock (prices only go up).
+          startPriceFen: auctions.startPriceFen,
+          currentPriceFen: auctions.currentPriceFen,
+          increments: auctions.increments,
         })
         .from(auctionRegistrations)
+        .innerJoin(auctions, eq(auctions.id, auctionRegistrations.auctionId))
         .leftJoin(
           auctionBids,
           and(eq(auctionBids.auctionId, auctionRegistrations.auctionId), eq(auctionBids.registrationId, auctionRegistrations.id), eq(auctionBids.clientKey, clientKey ?? '')),

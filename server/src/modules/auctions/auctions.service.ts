@@ -528,6 +528,15 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
         return replay(id, found.bidSeq);
       }
       await checkRegistration(reg);
+      // Prices only rise: a bid below the next valid amount of the committed state can never be
+      // accepted, so it is refused here, without the auction's row lock. Under contention most
+      // bids are such late ones; they no longer queue behind the lock the accepted bids need.
+      // (Same snapshot as the client-key lookup above: a copy of this key that was accepted would
+      // have been found there.)
+      const committedMin = nextMinFen(found.startPriceFen, found.currentPriceFen, found.increments);
+      if (input.amountFen < committedMin) {
+        throw new AppError('auction/bid_too_low', `minimum is ${committedMin}`, { minNextFen: committedMin }, { minNextFen: committedMin });
+      }
       let refusedMin: number | null = null;
       let out: Awaited<ReturnType<typeof applyBids>>;
       try {

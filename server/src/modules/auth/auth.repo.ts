@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { AdminUserQuery, Role } from '#shared/contracts/auth.contract';
+import type { OrgMemberRole } from '#shared/contracts/organisations.contract';
 import { regionPrefix } from '#shared/format/region-scope';
 import type { Db, DbConn } from '#server/db/types';
 import { memberships } from '../organisations/organisations.tables';
@@ -9,6 +10,12 @@ export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
+
+export type PrincipalRole = { id: string; role: Role; regionCode: string | null; organisationId: string | null };
+export type PrincipalMembership = { organisationId: string; role: OrgMemberRole };
+// Roles and memberships of the joined user, aggregated in the same statement.
+const principalRoles = sql<PrincipalRole[]>`coalesce((select json_agg(json_build_object('id', r.id, 'role', r.role, 'regionCode', r.region_code, 'organisationId', r.organisation_id)) from role_assignments r where r.user_id = ${users.id}), '[]'::json)`;
+const principalMemberships = sql<PrincipalMembership[]>`coalesce((select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role)) from memberships m where m.user_id = ${users.id}), '[]'::json)`;
 
 export function createAuthRepo(db: Db) {
   return {
@@ -90,6 +97,29 @@ export function createAuthRepo(db: Db) {
     async insertToken(conn: DbConn, values: typeof apiTokens.$inferInsert) {
       const [row] = await conn.insert(apiTokens).values(values).returning();
       return row!;
+    },
+    /**
+     * An API token with its user, roles and memberships in ONE round trip (every API request
+     * authenticates: four sequential queries were a third of a bid's database work).
+     */
+    async findTokenPrincipal(prefix: string) {
+      const [row] = await db
+        .select({ token: apiTokens, user: users, roles: principalRoles, memberships: principalMemberships })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(eq(apiTokens.prefix, prefix))
+        .limit(1);
+      return row;
+    },
+    /** A session with its user, roles and memberships in one round trip. */
+    async findSessionPrincipal(id: string) {
+      const [row] = await db
+        .select({ session: sessions, user: users, roles: principalRoles, memberships: principalMemberships })
+        .from(sessions)
+        .leftJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.id, id))
+        .limit(1);
+      return row;
     },
     async findTokenByPrefix(prefix: string) {
       const [row] = await db.select().from(apiTokens).where(eq(apiTokens.prefix, prefix)).limit(1);

@@ -69,6 +69,17 @@ export function createAuthService({ db, repo, audit, clock, config, regionExists
   /** Builds the request actor for a user (roles and memberships read fresh on every request). */
   async function loadActor(u: UserRow, via: UserActor['via'], scopes: UserActor['scopes'], ctx: RequestContext): Promise<UserActor> {
     const [roles, ms] = await Promise.all([repo.rolesOf([u.id]), repo.membershipsOf([u.id])]);
+    return actorOf(u, roles, ms, via, scopes, ctx);
+  }
+
+  function actorOf(
+    u: UserRow,
+    roles: readonly { id: string; role: UserActor['roles'][number]['role']; regionCode: string | null; organisationId: string | null }[],
+    ms: readonly { organisationId: string; role: UserActor['memberships'][number]['role'] }[],
+    via: UserActor['via'],
+    scopes: UserActor['scopes'],
+    ctx: RequestContext,
+  ): UserActor {
     return {
       kind: 'user',
       userId: u.id,
@@ -187,20 +198,20 @@ export function createAuthService({ db, repo, audit, clock, config, regionExists
     /** Resolves a session cookie; `expired` tells a stale cookie apart from none. */
     async authenticateSession(token: string, ctx: RequestContext): Promise<{ actor: UserActor; session: SessionRow } | { expired: true } | null> {
       const id = digest(token);
-      const session = await repo.findSession(id);
-      if (!session) {
+      const found = await repo.findSessionPrincipal(id);
+      if (!found) {
         return { expired: true };
       }
+      const { session, user } = found;
       if (session.expiresAt <= clock.now()) {
         await repo.deleteSession(id);
         return { expired: true };
       }
-      const user = await repo.findUserById(session.userId);
       if (!user || user.status !== 'active') {
         await repo.deleteSession(id);
         return { expired: true };
       }
-      return { actor: await loadActor(user, 'session', ['read', 'write'], ctx), session };
+      return { actor: actorOf(user, found.roles, found.memberships, 'session', ['read', 'write'], ctx), session };
     },
 
     /** Resolves `Authorization: Bearer tn_<prefix>_<secret>`; null when invalid, revoked or expired. */
@@ -209,19 +220,20 @@ export function createAuthService({ db, repo, audit, clock, config, regionExists
       if (!m) {
         return null;
       }
-      const row = await repo.findTokenByPrefix(m[1]!);
+      const found = await repo.findTokenPrincipal(m[1]!);
       const now = clock.now();
-      if (!row || row.revokedAt || row.expiresAt <= now || !safeEqual(row.tokenHash, digest(raw))) {
+      const row = found?.token;
+      if (!found || !row || row.revokedAt || row.expiresAt <= now || !safeEqual(row.tokenHash, digest(raw))) {
         return null;
       }
-      const user = await repo.findUserById(row.userId);
-      if (!user || user.status !== 'active') {
+      const { user } = found;
+      if (user.status !== 'active') {
         return null;
       }
       if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
         await repo.touchToken(row.id, now);
       }
-      return loadActor(user, 'token', row.scopes, ctx);
+      return actorOf(user, found.roles, found.memberships, 'token', row.scopes, ctx);
     },
 
     /** The signed-in user as the client sees it. */

@@ -343,10 +343,10 @@ function RegistrationForm({ auctionId }: { auctionId: string }) {
         <Select options={orgIds.map((o) => ({ value: o, label: names.get(o) ?? o }))} />
       </Form.Item>
       <Form.Item name="qualification" label={t.room.qualification} extra={t.room.qualificationHint} rules={[{ required: true, min: 2 }]}>
-        <Input.TextArea rows={3} maxLength={4000} />
+        <Input.TextArea rows={3} maxLength={4000} data-testid="auction-qualification" />
       </Form.Item>
       {submit.isError && <ErrorAlert error={submit.error} />}
-      <Button type="primary" htmlType="submit" loading={submit.isPending}>
+      <Button type="primary" htmlType="submit" loading={submit.isPending} data-testid="auction-register-submit">
         {t.room.submitRegistration}
       </Button>
     </Form>

@@ -89,7 +89,7 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
   const tenders = createTendersService({ db, repo: createTendersRepo(db), audit, clock, deals, scheduler, notify, ...(config.tenderMinLeadMinutes !== undefined ? { minLeadMinutes: config.tenderMinLeadMinutes } : {}) });
   scheduler.register(TENDER_OPEN_JOB, tenders.openAtDeadline);
   // 拍卖: English auctions; the scheduler closes each at its (possibly extended) end, exactly once.
-  const auctions = createAuctionsService({ db, repo: createAuctionsRepo(), audit, clock, deals, scheduler, log });
+  const auctions = createAuctionsService({ db, repo: createAuctionsRepo(), audit, clock, deals, scheduler, log, notify });
   scheduler.register(AUCTION_CLOSE_JOB, (tx, job, now) => auctions.closeJob(tx, job.key, now));
   // Listings, offers and the deal workspace; registers the listing.expire and offer.expire jobs.
   const market = createMarketService({ db, repo: createMarketRepo(db), dealsRepo: createDealsRepo(), deals, audit, clock, scheduler, notify });

@@ -15,7 +15,7 @@ export const MAX_SAVED_SEARCHES = 50;
  * What a notification is about: catalogue matches (issue 3) and market events (issue 4) addressed to
  * an organisation's members. `data.link` is the page to open.
  */
-export const NOTIFICATION_KINDS = ['saved_search_match', 'demand_match', 'offer_received', 'offer_answered', 'tender_outcome', 'objection_filed'] as const;
+export const NOTIFICATION_KINDS = ['saved_search_match', 'demand_match', 'offer_received', 'offer_answered', 'auction_result', 'tender_outcome', 'objection_filed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NotificationSchema = z.object({

@@ -273,6 +273,11 @@ describe('a whole auction', () => {
     expect((await t.request('GET', `${API}/${au.id}`, { as: a.bidderB })).body.dealId).toBeNull();
     expect((await t.request('GET', `${API}/${au.id}/me`, { as: a.bidderA })).body.state).toBe('won');
     expect((await t.request('GET', `${API}/${au.id}/me`, { as: a.bidderB })).body.state).toBe('lost');
+    // Seller, winner and loser hear the result in-app: the winner and seller with the deal, the loser with the room.
+    const inbox = async (who: Agent) => ((await t.request('GET', '/api/v1/notifications', { as: who })).body.items as { kind: string; data: { link: string } }[]).filter((n) => n.kind === 'auction_result');
+    expect((await inbox(a.bidderA)).map((n) => n.data.link)).toEqual([`/market/deals/${deals[0]!.id}`]);
+    expect((await inbox(a.bidderB)).map((n) => n.data.link)).toEqual([`/market/auctions/${au.id}`]);
+    expect((await inbox(a.seller)).map((n) => n.data.link)).toEqual([`/market/deals/${deals[0]!.id}`]);
     const regs = await t.handle.db.select().from(auctionRegistrations).where(eq(auctionRegistrations.auctionId, au.id));
     expect(Object.fromEntries(regs.map((r) => [r.id, r.depositStatus]))).toMatchObject({ [regA]: 'applied', [regB]: 'refunded' });
     const ledger = await t.handle.db.select().from(depositLedger).where(eq(depositLedger.auctionId, au.id));

@@ -16,6 +16,7 @@ import { AppError } from '#server/lib/app-error';
 import type { Clock } from '#server/lib/clock';
 import { fieldError } from '#server/lib/field-error';
 import type { AuditService } from '#server/modules/audit/index';
+import type { NotifyOrganisation } from '#server/modules/notifications/index';
 import { isPlatformAdmin, regionsFor, requireUser, systemActor, type Actor, type UserActor } from '#server/modules/auth/index';
 import { depositFen as depositRule, type DealsCore } from '#server/modules/market/index';
 import type { SchedulerService } from '#server/modules/scheduler/index';
@@ -50,6 +51,8 @@ export type AuctionsDeps = {
   log?: (obj: Record<string, unknown>, msg: string) => void;
   /** Poll interval of the live-event poller (ms). */
   pollMs?: number;
+  /** In-app notifications of the result to the seller's and every bidder's members, in the close transaction. */
+  notify?: NotifyOrganisation;
 };
 
 const MIN_DURATION_MS = 60_000;
@@ -57,7 +60,7 @@ const MIN_DURATION_MS = 60_000;
 const START_GRACE_MS = 60_000;
 
 /** 拍卖: English auctions — registration, deposits, bidding with proxies and anti-sniping, close by the scheduler. */
-export function createAuctionsService({ db, repo, audit, clock, deals, scheduler, log = () => undefined, pollMs }: AuctionsDeps) {
+export function createAuctionsService({ db, repo, audit, clock, deals, scheduler, log = () => undefined, pollMs, notify }: AuctionsDeps) {
   const notFound = (id: string) => new AppError('auction/not_found', `auction ${id} not found`);
   const orgIdsOf = (actor: UserActor) => actor.memberships.map((m) => m.organisationId);
 
@@ -696,6 +699,32 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
       }
       const after = await repo.update(tx, a.id, { status: to, closedAt: now, closedBy: scheduler.processName, dealId });
       await audit.record(tx, { actor, action: 'auction.closed', entityType: 'auction', entityId: a.id, before: auditStateOfAuction(a), after: { ...auditStateOfAuction(after), dealId } });
+      if (notify) {
+        const price = `¥${((a.currentPriceFen ?? 0) / 100).toLocaleString('zh-CN')}`;
+        const room = `/market/auctions/${a.id}`;
+        await notify(tx, a.sellerOrgId, {
+          kind: 'auction_result',
+          title: `拍卖已结束：${a.title}`,
+          body: sold ? `「${a.title}」以 ${price} 成交，交易已生成。` : `「${a.title}」流拍（无出价或未达保留价），挂牌已恢复。`,
+          link: dealId ? `/market/deals/${dealId}` : room,
+          dedupeKey: `auction-result:${a.id}`,
+          data: { auctionId: a.id, ...(dealId ? { dealId } : {}) },
+        });
+        for (const { r } of await repo.registrations(tx, a.id)) {
+          if (r.status !== 'approved') {
+            continue;
+          }
+          const won = sold && r.id === a.leadingRegistrationId;
+          await notify(tx, r.bidderOrgId, {
+            kind: 'auction_result',
+            title: `${won ? '竞得通知' : '拍卖结果'}：${a.title}`,
+            body: won ? `您以 ${price} 竞得「${a.title}」，交易已生成；保证金已转作价款。` : `「${a.title}」已结束${sold ? `，成交价 ${price}` : '，流拍'}；您的保证金将退还。`,
+            link: won && dealId ? `/market/deals/${dealId}` : room,
+            dedupeKey: `auction-result:${a.id}`,
+            data: { auctionId: a.id },
+          });
+        }
+      }
       return 'done';
     },
   };

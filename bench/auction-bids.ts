@@ -9,7 +9,8 @@
  *
  * Options: --duration 20 (seconds per run) --bidders 50 --concurrency 48 (in-flight requests, hot)
  *   --many-concurrency 64 --auctions 100 --per-auction 5 --scenarios hot,many --procs 1,2 (pg)
- *   --replays 10 --keep (keep the database / data directory) --cpu-prof DIR (V8 profiles of the serve processes)
+ *   --replays 10 --scheduler-interval 200 (ms, SCHEDULER_INTERVAL_MS of the serve processes)
+ *   --keep (keep the database / data directory) --cpu-prof DIR (V8 profiles of the serve processes)
  *
  * Scenarios: `hot` — one auction, every bidder bids on it; `many` — N auctions at once, K bidders
  * each. A bidder bids the last known next minimum plus 0–2 steps; on `auction/bid_too_low` it takes
@@ -31,11 +32,13 @@ import {
   apiToken,
   createHttp,
   createLiveAuction,
+  endAuctionsNow,
   insertAuctionFixtures,
   type Http,
   type HttpResult,
 } from '../server/test/helpers/auction-http';
-import { adminQuery, startServe, withDatabase, type ServeProcess } from '../server/test/helpers/serve-process';
+import { adminQuery, startServe, type ServeProcess } from '../server/test/helpers/serve-process';
+import { withDatabase } from '../server/test/helpers/test-env';
 
 // ---- options ---------------------------------------------------------------------------------------
 const args = process.argv.slice(2);
@@ -662,23 +665,17 @@ async function main() {
 
     // 4. end every auction and let the schedulers close them.
     log('\nclosing: moving every auction end into the past; the serve processes’ schedulers close them');
-    const moveEnds = async (db: DbHandle['db']) => {
-      await db.execute(sql`update auctions set ends_at = now() - interval '1 second' where status = 'scheduled'`);
-      await db.execute(
-        sql`update scheduled_jobs set run_at = now() - interval '1 second' where kind = 'auction.close' and status = 'pending'`,
-      );
-    };
+    const allIds = runs.flatMap((r) => r.auctionIds);
     if (DB === 'pg') {
-      await moveEnds(handle!.db);
+      await endAuctionsNow(handle!.db, allIds);
     } else {
       // Embedded: stop the server, edit the data directory, start it again (closing after a restart).
       await servers[0]!.stop();
       const h = await openDatabase({ dataDir, worker: false });
-      await moveEnds(h.db);
+      await endAuctionsNow(h.db, allIds);
       await h.close();
       servers[0] = await startServe({ dataDir, logFile: join(work, 'serve-0-restarted.log'), env: serveEnv, nodeArgs });
     }
-    const allIds = runs.flatMap((r) => r.auctionIds);
     const tClose = performance.now();
     for (;;) {
       let open = 0;

@@ -3,20 +3,11 @@
 // market operator approves them and records their deposits; they bid in the UI; the scheduler closes
 // the auction at its end; the winner's room shows 已成交/won with the deal, the other bidder lost.
 // The seller's and operator's steps go through the API (their pages have their own journeys).
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, BASE_URL, CHROMIUM, CHROMIUM_ARGS, DEMO_PASSWORD, demoEmail, expectVisible, loginThroughForm, testId, WAIT_MS } from './fixtures';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifact, BASE_URL, DEMO_PASSWORD, demoEmail, expectVisible, signedInPage, testId, useBrowser, WAIT_MS } from './fixtures';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-});
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-});
+useBrowser();
 
 /** A signed-in API client (session cookie + CSRF header), as the web client itself sends them. */
 async function apiAs(local: string) {
@@ -39,14 +30,6 @@ async function apiAs(local: string) {
     });
     return { status: r.status, body: (await r.json()) as T };
   };
-}
-
-async function bidderPage(local: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await loginThroughForm(page, demoEmail(local));
-  return page;
 }
 
 const myState = (page: Page) => testId(page, 'auction-my-state').getAttribute('data-state');
@@ -72,7 +55,7 @@ describe('[AUCTIONS] listing → auction → hammer', () => {
     const id = created.body.id as string;
     expect((await seller('POST', `/auctions/${id}/schedule`)).status).toBe(200);
 
-    const [a, b] = await Promise.all([bidderPage('enterprise'), bidderPage('sy-enterprise')]);
+    const [a, b] = await Promise.all([signedInPage('enterprise'), signedInPage('sy-enterprise')]);
     try {
       // Each bidder registers in the auction room.
       for (const p of [a, b]) {
@@ -86,7 +69,7 @@ describe('[AUCTIONS] listing → auction → hammer', () => {
       // The 北京 market operator approves both and records their deposits.
       const operator = await apiAs('bj-market');
       const regs = await operator('GET', `/auctions/${id}/registrations`);
-      const items = (Array.isArray(regs.body) ? regs.body : regs.body.items) as { id: string; depositFen?: number }[];
+      const items = regs.body.items as { id: string }[];
       expect(items).toHaveLength(2);
       const deposit = (await operator('GET', `/auctions/${id}`)).body.depositFen as number;
       for (const r of items) {

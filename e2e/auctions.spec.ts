@@ -1,28 +1,11 @@
 // [AUCTIONS] Two bidders in two browsers on the seeded live auction (拍卖): enterprise@ (鹏城智能) and
 // sy-enterprise@ (盛京重机), both approved with deposits held. Each bids; the other sees the bid appear
 // in the history and the price move live (Server-Sent Events), without reloading.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, BASE_URL, CHROMIUM, CHROMIUM_ARGS, demoEmail, expectVisible, loginThroughForm, testId, WAIT_MS } from './fixtures';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifact, BASE_URL, expectVisible, signedInPage, testId, useBrowser, WAIT_MS } from './fixtures';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-});
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-});
-
-async function bidderPage(local: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await loginThroughForm(page, demoEmail(local));
-  return page;
-}
+useBrowser();
 
 async function nextMinFen(id: string): Promise<number> {
   const res = await fetch(`${BASE_URL}/api/v1/auctions/${id}`);
@@ -47,7 +30,7 @@ describe('[AUCTIONS] live bidding', () => {
     const list = (await (await fetch(`${BASE_URL}/api/v1/auctions?phase=live`)).json()) as { items: { id: string; title: string }[] };
     expect(list.items.length, 'the seeded live auction').toBeGreaterThan(0);
     const id = list.items[0]!.id;
-    const [a, b] = await Promise.all([bidderPage('enterprise'), bidderPage('sy-enterprise')]);
+    const [a, b] = await Promise.all([signedInPage('enterprise'), signedInPage('sy-enterprise')]);
     try {
       await a.goto(`/market/auctions/${id}`);
       await b.goto(`/market/auctions/${id}`);
@@ -79,7 +62,7 @@ describe('[AUCTIONS] live bidding', () => {
   }, 120_000);
 
   it('[AUCTIONS] the 北京 market operator sees the auction’s registrations with deposits held', async () => {
-    const page = await bidderPage('bj-market');
+    const page = await signedInPage('bj-market');
     await page.goto('/market/operator');
     await page.getByRole('tab', { name: '拍卖管理' }).click();
     const panel = testId(page, 'operator-auctions-panel');

@@ -59,6 +59,22 @@ export function artifact(name: string): string {
   return join(ARTIFACTS, name);
 }
 
+/** Every journey's browser context: no cookies, Chinese locale and time zone, desktop viewport. */
+const CONTEXT_OPTIONS = { baseURL: BASE_URL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } } as const;
+
+/**
+ * A page in a context of its own, signed in as the demo account `local`: for journeys where several
+ * people act at once (two bidders in one auction). Closed with the spec file's browser.
+ */
+export async function signedInPage(local: string): Promise<Page> {
+  if (!browser) {
+    throw new Error('useBrowser() was not called in this spec file');
+  }
+  const page = await (await browser.newContext(CONTEXT_OPTIONS)).newPage();
+  await loginThroughForm(page, demoEmail(local));
+  return page;
+}
+
 type JourneyOptions = { timeout?: number };
 
 /**
@@ -72,12 +88,7 @@ export function journey(title: string, fn: (page: Page) => Promise<void>, opts: 
       if (!browser) {
         throw new Error('useBrowser() was not called in this spec file');
       }
-      const context = await browser.newContext({
-        baseURL: BASE_URL,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        viewport: { width: 1440, height: 900 },
-      });
+      const context = await browser.newContext(CONTEXT_OPTIONS);
       const page = await context.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (err) => {

@@ -132,7 +132,7 @@ export async function startServer(env: Env, log: (msg: string) => void): Promise
         clearInterval(sweep);
         stopMatching();
         stopImports();
-        stopScheduler();
+        await stopScheduler();
         await app.close();
         await rt.handle.close();
       },

@@ -79,20 +79,21 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
   // Timed work (auction closes, notice expiries): exactly once across processes, from the database.
   const scheduler = createSchedulerService({ db, repo: createSchedulerRepo(), clock, log });
   // Deals are opened by accepted offers, auction hammers and tender awards, in their transactions.
-  const deals = createDealsCore({ repo: createDealsRepo(), audit, clock });
-  // 协议定价公示: notices of state-funded sellers' negotiated deals; registers the `notice.expire` job.
+  const dealsRepo = createDealsRepo();
+  const deals = createDealsCore({ repo: dealsRepo, audit, clock });
   const notifications = createNotificationsService({ db, repo: createNotificationsRepo(db), audit, clock, mail: config.mail ?? createLogMailSender(log) });
   // Market events reach the other side's members in-app, written in the event's transaction.
   const notify: NotifyOrganisation = (conn, orgId, n) => notifications.notifyOrganisation(conn, orgId, n);
-  const notices = createNoticesService({ db, repo: createNoticesRepo(db), dealsRepo: createDealsRepo(), deals, scheduler, audit, clock, notify, ...(config.notices ? { config: config.notices } : {}) });
+  // 协议定价公示: notices of state-funded sellers' negotiated deals; registers the `notice.expire` job.
+  const notices = createNoticesService({ db, repo: createNoticesRepo(db), dealsRepo, deals, scheduler, audit, clock, notify, ...(config.notices ? { config: config.notices } : {}) });
   // 招标: sealed proposals opened together by the scheduler at the deadline; award opens a deal.
   const tenders = createTendersService({ db, repo: createTendersRepo(db), audit, clock, deals, scheduler, notify, ...(config.tenderMinLeadMinutes !== undefined ? { minLeadMinutes: config.tenderMinLeadMinutes } : {}) });
   scheduler.register(TENDER_OPEN_JOB, tenders.openAtDeadline);
-  // 拍卖: English auctions; the scheduler closes each at its (possibly extended) end, exactly once.
-  const auctions = createAuctionsService({ db, repo: createAuctionsRepo(), audit, clock, deals, scheduler, log, notify });
-  scheduler.register(AUCTION_CLOSE_JOB, (tx, job, now) => auctions.closeJob(tx, job.key, now));
   // Listings, offers and the deal workspace; registers the listing.expire and offer.expire jobs.
-  const market = createMarketService({ db, repo: createMarketRepo(db), dealsRepo: createDealsRepo(), deals, audit, clock, scheduler, notify });
+  const market = createMarketService({ db, repo: createMarketRepo(db), dealsRepo, deals, audit, clock, scheduler, notify });
+  // 拍卖: English auctions; the scheduler closes each at its (possibly extended) end, exactly once.
+  const auctions = createAuctionsService({ db, repo: createAuctionsRepo(), audit, clock, deals, scheduler, log, notify, listingTransition: (tx, actor, id, action) => market.auctionTransition(tx, actor, id, action) });
+  scheduler.register(AUCTION_CLOSE_JOB, (tx, job, now) => auctions.closeJob(tx, job.key, now));
   const matching = createMatchingService({
     db,
     repo: createMatchingRepo(db),

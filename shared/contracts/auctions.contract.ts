@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InstantSchema } from './common.contract';
 import { MoneyFenSchema } from './market.contract';
 
 // 拍卖: English auctions with registration, deposits, proxy bids and anti-sniping extension.
@@ -51,8 +52,8 @@ export const CreateAuctionSchema = z.object({
   startPriceFen: MoneyFenSchema.min(1),
   reserveFen: MoneyFenSchema.nullish(),
   increments: z.array(IncrementStepSchema).min(1).max(20),
-  startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.iso.datetime({ offset: true }),
+  startsAt: InstantSchema,
+  endsAt: InstantSchema,
   extensionMinutes: z.number().int().min(0).max(60),
 });
 export type CreateAuction = z.infer<typeof CreateAuctionSchema>;
@@ -70,6 +71,7 @@ export const AuctionSummarySchema = z.object({
   currentPriceFen: z.number().int().nullable(),
   bidCount: z.number().int(),
   regionCode: z.string(),
+  resultPublishedAt: z.string().nullable(),
 });
 export type AuctionSummary = z.infer<typeof AuctionSummarySchema>;
 
@@ -91,7 +93,6 @@ export const AuctionSchema = AuctionSummarySchema.extend({
   nextMinFen: z.number().int(),
   leadingPaddleNo: z.number().int().nullable(),
   closedAt: z.string().nullable(),
-  resultPublishedAt: z.string().nullable(),
   /** Only to the parties and operators. */
   dealId: z.uuid().nullable(),
   serverNow: z.string(),
@@ -148,6 +149,7 @@ export const SetProxyResultSchema = z.object({
   bids: z.array(BidSchema),
   auction: AuctionLiveStateSchema,
 });
+export type SetProxyResult = z.infer<typeof SetProxyResultSchema>;
 
 export const BidListSchema = z.object({ items: z.array(BidSchema) });
 
@@ -187,9 +189,9 @@ export const DepositEntrySchema = z.object({
   recordedAt: z.string(),
 });
 
-export const RegistrationListSchema = z.object({
-  items: z.array(RegistrationSchema.extend({ deposits: z.array(DepositEntrySchema) })),
-});
+export const RegistrationWithDepositsSchema = RegistrationSchema.extend({ deposits: z.array(DepositEntrySchema) });
+export type RegistrationWithDeposits = z.infer<typeof RegistrationWithDepositsSchema>;
+export const RegistrationListSchema = z.object({ items: z.array(RegistrationWithDepositsSchema) });
 
 export const MyAuctionSchema = z.object({
   state: z.enum(MY_AUCTION_STATES),

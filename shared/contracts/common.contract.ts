@@ -24,6 +24,18 @@ export const UuidSchema = z.uuid();
 export const IdParamSchema = z.object({ id: z.uuid() });
 
 /** 6-digit GB/T 2260 administrative division code. */
+/**
+ * An instant sent by a client: ISO 8601 with an offset, in years 1–9999 UTC. The format alone lets
+ * through `0000-…` or `9999-12-31T23:59:59-14:00` (year 10000 in UTC), which PostgreSQL refuses —
+ * a 500 instead of a clear 400. Every instant in a request body uses this schema.
+ */
+export const InstantSchema = z.iso.datetime({ offset: true }).superRefine((v, ctx) => {
+  const year = new Date(v).getUTCFullYear();
+  if (!(year >= 1 && year <= 9999)) {
+    ctx.addIssue({ code: 'invalid_format', format: 'datetime', input: v, message: 'Invalid datetime (a year between 1 and 9999)' });
+  }
+});
+
 export const RegionCodeSchema = z.string().regex(/^\d{6}$/, 'region code is 6 digits');
 
 export const PageQuerySchema = z.object({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FenSchema } from './achievements.contract';
+import { InstantSchema, PageQuerySchema } from './common.contract';
 
 // 技术市场: listings (挂牌), offers, deals. Auctions, tenders and public notices have their own contracts.
 
@@ -43,8 +45,19 @@ export type DealPricingMethod = (typeof DEAL_PRICING_METHODS)[number];
 export const DEAL_STATUSES = ['awaiting_notice', 'in_notice', 'concluded', 'blocked', 'cancelled'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
 
-/** Money in fen: a non-negative integer (never a float). */
-export const MoneyFenSchema = z.number().int().min(0).max(1e15);
+/**
+ * 促进科技成果转化法 art 18: a state-funded seller (fiscal project, public university or institute)
+ * that sets the price by negotiation must publish the achievement and the price before concluding
+ * (协议定价公示). A listing (挂牌) or an auction (拍卖) is itself public price discovery. A tender won
+ * by a state-funded seller is a price the seller negotiated with one buyer, so it is noticed too.
+ * Shared so the server's deal rules and the workspace's steps cannot drift apart.
+ */
+export function dealNeedsNotice(pricingMethod: DealPricingMethod, stateFunded: boolean): boolean {
+  return stateFunded && (pricingMethod === 'negotiated' || pricingMethod === 'tender');
+}
+
+/** Money in fen: a non-negative integer (never a float); the achievements contract's `FenSchema`. */
+export const MoneyFenSchema = FenSchema;
 
 /** Rates in basis points (1/100 of a per cent): 0 … 10 000. */
 export const BasisPointsSchema = z.number().int().min(0).max(10_000);
@@ -67,8 +80,8 @@ const ListingFields = {
   priceFen: MoneyFenSchema,
   terms: z.string().trim().max(5000),
   dataRoom: z.string().trim().max(20_000),
-  listedFrom: z.iso.datetime({ offset: true }),
-  listedUntil: z.iso.datetime({ offset: true }),
+  listedFrom: InstantSchema,
+  listedUntil: InstantSchema,
 };
 
 export const CreateListingSchema = z.strictObject({
@@ -137,8 +150,7 @@ export const ListingSchema = z.object({
 });
 export type Listing = z.infer<typeof ListingSchema>;
 
-export const ListingQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+export const ListingQuerySchema = PageQuerySchema.extend({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   mode: z.enum(LISTING_MODES).optional(),
   pricing: z.enum(LISTING_PRICINGS).optional(),
@@ -294,8 +306,7 @@ export const DealDetailSchema = DealSchema.extend({
 });
 export type DealDetail = z.infer<typeof DealDetailSchema>;
 
-export const DealQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+export const DealQuerySchema = PageQuerySchema.extend({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   role: z.enum(SIDES).optional(),
   status: z.enum(DEAL_STATUSES).optional(),

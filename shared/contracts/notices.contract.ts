@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, PageQuerySchema } from './common.contract';
 import { DEAL_PRICING_METHODS, LISTING_MODES } from './market.contract';
 
 // 协议定价公示: public notices of negotiated deals, objections, the working-day calendar.
@@ -44,12 +45,11 @@ export const PublishNoticeSchema = z.strictObject({
 });
 export type PublishNotice = z.infer<typeof PublishNoticeSchema>;
 
-export const NoticeQuerySchema = z.object({
+export const NoticeQuerySchema = PageQuerySchema.extend({
   status: z.enum(BOARD_STATUSES).optional(),
   q: z.string().trim().max(100).optional(),
   /** The notice of one deal (parties see it in any status, everyone else only on the board). */
   dealId: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type NoticeQuery = z.infer<typeof NoticeQuerySchema>;
@@ -71,12 +71,7 @@ export const NoticeSummarySchema = z.object({
   objectionCount: z.number().int(),
 });
 export type NoticeSummary = z.infer<typeof NoticeSummarySchema>;
-export const NoticePageSchema = z.object({
-  items: z.array(NoticeSummarySchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const NoticePageSchema = pageOf(NoticeSummarySchema);
 export type NoticePage = z.infer<typeof NoticePageSchema>;
 
 /** An objection as the seller side and operators see it (with the submitter's contact). */

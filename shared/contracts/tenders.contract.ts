@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema } from './common.contract';
+import { InstantSchema, PageQuerySchema } from './common.contract';
 import { MoneyFenSchema } from './market.contract';
 
 // 招标: reverse tenders on demands with sealed proposals and weighted criteria.
@@ -92,7 +92,7 @@ export const CreateTenderSchema = z.object({
   criteria: CriteriaSchema,
   budgetMaxFen: MoneyFenSchema.nullish(),
   /** ISO instant; the server's clock decides whether it is far enough ahead. */
-  deadline: z.iso.datetime({ offset: true }),
+  deadline: InstantSchema,
 });
 export type CreateTender = z.infer<typeof CreateTenderSchema>;
 
@@ -209,3 +209,11 @@ export type Proposal = z.infer<typeof ProposalSchema>;
 
 export const ProposalListSchema = z.object({ items: z.array(ProposalSchema) });
 export const MyProposalSchema = z.object({ proposal: ProposalSchema.nullable() });
+
+/** A score kept ×100 as an integer, for people: `8735` → `"87.35"`; `—` when not scored. */
+export function formatScoreX100(x: number | null | undefined): string {
+  if (x === null || x === undefined) {
+    return '—';
+  }
+  return `${Math.trunc(x / 100)}.${String(Math.abs(x % 100)).padStart(2, '0')}`;
+}

@@ -108,9 +108,32 @@ describe('malformed bodies', () => {
     );
     expect(res.body.error.message).toContain('1048576');
   });
+
+  it('names the limit of the route when a route raises it (deal documents: 1.5 MB)', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const res = await t.request('POST', `/api/v1/market/deals/${id}/messages`, { as: agent, body: { body: '附件', document: { name: 'a.pdf', mediaType: 'application/pdf', contentBase64: 'A'.repeat(1_600_000) } } });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('common/payload_too_large');
+    expect(res.body.error.message).toContain(String(1_500_000 + 16_384));
+  });
 });
 
 describe('schema validation', () => {
+  it('refuses instants PostgreSQL cannot store on every market route that takes one, naming the field', async () => {
+    const late = '9999-12-31T23:59:59-14:00';
+    for (const [path, field] of [
+      ['/api/v1/auctions', 'endsAt'],
+      ['/api/v1/tenders', 'deadline'],
+      ['/api/v1/market/listings', 'listedUntil'],
+    ] as const) {
+      const res = await t.request('POST', path, { as: agent, body: { [field]: late } });
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code).toBe('common/validation_failed');
+      expect(issuePaths(res), path).toContain(`body.${field}`);
+      expect(res.body.error.details.issues.find((i: { path: string }) => i.path === `body.${field}`).message).toBe('日期时间格式不正确');
+    }
+  });
+
   it('answers 400 common/validation_failed with one issue per wrong field', async () => {
     const res = await expectRefused(
       post('/api/v1/organisations', { body: { name: 12345, type: 'spaceship', regionCode: '110108', flags: { isInvestor: 'yes' } } }),

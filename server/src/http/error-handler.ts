@@ -75,7 +75,8 @@ export function registerErrorHandling(app: FastifyInstance, opts: { bodyLimit: n
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) {
       return sendError(req, reply, mapped, {
-        limit: opts.bodyLimit,
+        // A route may raise the limit (deal documents, imports): report the one that applied.
+        limit: req.routeOptions.bodyLimit ?? opts.bodyLimit,
         contentType: req.headers['content-type'] ?? '',
         reason: err.message,
       });
@@ -87,7 +88,7 @@ export function registerErrorHandling(app: FastifyInstance, opts: { bodyLimit: n
       return sendError(req, reply, 'common/rate_limited', { retryAfter: reply.getHeader('retry-after') ?? 60 });
     }
     if (err.statusCode === 413) {
-      return sendError(req, reply, 'common/payload_too_large', { limit: opts.bodyLimit });
+      return sendError(req, reply, 'common/payload_too_large', { limit: req.routeOptions.bodyLimit ?? opts.bodyLimit });
     }
     if (err.statusCode === 415) {
       return sendError(req, reply, 'common/unsupported_media_type', { contentType: req.headers['content-type'] ?? '' });

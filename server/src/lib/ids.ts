@@ -9,20 +9,19 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * (50 bits), e.g. `TNA2026K7M3Q9ZP2X`.
  */
 export function newChainId(kind: 'A' | 'D', now: Date): string {
-  const bytes = randomBytes(10);
-  let s = '';
-  for (const b of bytes) {
-    s += ALPHABET.charAt(b & 31);
-  }
-  return `TN${kind}${now.getUTCFullYear()}${s}`;
+  return `TN${kind}${now.getUTCFullYear()}${randomBase32(10)}`;
 }
 
 /** A deal number people quote on the phone and on the contract: `JY` + year + `-` + 8 base32 characters. */
 export function newDealNo(now: Date): string {
-  const bytes = randomBytes(8);
+  return `JY${now.getUTCFullYear()}-${randomBase32(8)}`;
+}
+
+/** `n` random Crockford base32 characters (5 bits each). */
+function randomBase32(n: number): string {
   let s = '';
-  for (const b of bytes) {
+  for (const b of randomBytes(n)) {
     s += ALPHABET.charAt(b & 31);
   }
-  return `JY${now.getUTCFullYear()}-${s}`;
+  return s;
 }

@@ -4,6 +4,7 @@
 // deposits and bids go through the HTTP API.
 import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
+import { sql } from 'drizzle-orm';
 import { newChainId } from '#server/lib/ids';
 import type { DbConn } from '#server/db/types';
 import { achievements } from '#server/modules/achievements/achievements.tables';
@@ -226,10 +227,9 @@ export async function createLiveAuction(
   });
   expectStatus(created, [201], 'create auction');
   const auctionId = created.body.id as string;
-  expectStatus(await http.call(base, 'POST', `/auctions/${auctionId}/schedule`, { bearer: tokens.seller }), [200, 201], 'schedule auction');
-  const got = await http.call(base, 'GET', `/auctions/${auctionId}`, { bearer: tokens.seller });
-  expectStatus(got, [200], 'get auction');
-  const depositFen = Number(got.body.depositFen ?? created.body.depositFen);
+  const scheduled = await http.call(base, 'POST', `/auctions/${auctionId}/schedule`, { bearer: tokens.seller });
+  expectStatus(scheduled, [200], 'schedule auction');
+  const depositFen = scheduled.body.depositFen as number;
   const registrationIds: string[] = [];
   for (const b of bidders) {
     const reg = await http.call(base, 'POST', `/auctions/${auctionId}/registrations`, {
@@ -240,7 +240,7 @@ export async function createLiveAuction(
     const regId = reg.body.id as string;
     expectStatus(
       await http.call(base, 'POST', `/auctions/${auctionId}/registrations/${regId}/approve`, { bearer: tokens.operator, body: {} }),
-      [200, 201],
+      [200],
       'approve registration',
     );
     expectStatus(
@@ -248,12 +248,25 @@ export async function createLiveAuction(
         bearer: tokens.operator,
         body: { entry: 'held', amountFen: depositFen },
       }),
-      [200, 201],
+      [200],
       'record deposit',
     );
     registrationIds.push(regId);
   }
   return { auctionId, registrationIds, depositFen };
+}
+
+/**
+ * Ends auctions now: moves their end (auctions.ends_at and the pending auction.close job) one
+ * second into the past, so that the next scheduler tick of a serve process closes them.
+ */
+export async function endAuctionsNow(db: DbConn, auctionIds: readonly string[]): Promise<void> {
+  await db.execute(
+    sql`update auctions set ends_at = now() - interval '1 second' where status = 'scheduled' and id = any(${sql.param([...auctionIds])}::uuid[])`,
+  );
+  await db.execute(
+    sql`update scheduled_jobs set run_at = now() - interval '1 second' where kind = 'auction.close' and status = 'pending' and key = any(${sql.param([...auctionIds])}::text[])`,
+  );
 }
 
 /** Waits until GET /auctions/:id satisfies `done` (polling every 100 ms). */

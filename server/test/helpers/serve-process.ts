@@ -9,9 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
@@ -152,13 +152,6 @@ async function waitForHealth(p: ServeProcess, timeoutMs: number): Promise<void> 
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`serve on port ${p.port} did not answer /api/v1/health within ${timeoutMs / 1000} s (${last})`);
-}
-
-/** A connection string for another database on the same server. */
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 /** Runs one statement on the server's maintenance connection (CREATE / DROP DATABASE). */

@@ -20,6 +20,7 @@ import { CATALOGUE_ORGS, CATALOGUE_USERS, EXPERT_SEEDS } from './catalogue-peopl
 import type { AchievementSeed, AchievementTarget, DemandSeed, DemandTarget, PriceSpec } from './catalogue-types';
 import { demoCreditCode } from './demo';
 import { DEMO_DOMAIN, DEMO_ORGS, DEMO_PASSWORD } from './demo-data';
+import { chinaToday } from '#shared/format/china-time';
 
 export const EXTERNAL_ID_PREFIX = 'demo-';
 const WAN_FEN = 1_000_000; // 1 万元 = 10,000 元 = 1,000,000 分
@@ -121,7 +122,7 @@ export function toCreateAchievement(s: AchievementSeed, ownerOrgId: string, user
 
 /** Today + `days` as a China-time calendar date (YYYY-MM-DD). */
 export function chinaDatePlus(now: Date, days: number): string {
-  return new Date(now.getTime() + 8 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
+  return chinaToday(new Date(now.getTime() + days * DAY_MS));
 }
 
 export function toCreateDemand(s: DemandSeed, ownerOrgId: string, now: Date): CreateDemand {

@@ -2,41 +2,14 @@ import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { DbHandle } from '#server/db/types';
 import { systemClock, type Clock } from '#server/lib/clock';
 import { achievements } from '#server/modules/achievements/achievements.tables';
-import { roleAssignments, users } from '#server/modules/auth/auth.tables';
-import { systemActor, type UserActor } from '#server/modules/auth/index';
 import { marketListings } from '#server/modules/market/market.tables';
-import { memberships } from '#server/modules/organisations/organisations.tables';
 import type { Services } from '#server/services';
-import { DEMO_DOMAIN } from './demo-data';
+import { demoActor } from './demo-actor';
 
 const DAY = 86_400_000;
 const WAN = 10_000 * 100;
 
 /** A demo user as an actor with their memberships and role assignments. */
-async function demoActor(handle: DbHandle, local: string): Promise<UserActor | undefined> {
-  const email = `${local}@${DEMO_DOMAIN}`;
-  const [u] = await handle.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.email, email));
-  if (!u) {
-    return undefined;
-  }
-  const [ms, roles] = await Promise.all([
-    handle.db
-      .select({ organisationId: memberships.organisationId, role: memberships.role })
-      .from(memberships)
-      .where(eq(memberships.userId, u.id)),
-    handle.db
-      .select({
-        id: roleAssignments.id,
-        role: roleAssignments.role,
-        regionCode: roleAssignments.regionCode,
-        organisationId: roleAssignments.organisationId,
-      })
-      .from(roleAssignments)
-      .where(eq(roleAssignments.userId, u.id)),
-  ]);
-  return { ...systemActor(`seed:${local}`), userId: u.id, email, displayName: u.displayName, roles, memberships: ms, via: 'system' };
-}
-
 /** Published achievements of `orgId` among `externalIds` (in that order) that have no listing yet. */
 async function unlisted(handle: DbHandle, orgId: string, externalIds: string[]): Promise<{ id: string; title: string }[]> {
   const rows = await handle.db

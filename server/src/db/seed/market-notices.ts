@@ -1,34 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import type { CalendarDayKind } from '#shared/contracts/notices.contract';
 import type { DbHandle } from '#server/db/types';
-import { chinaToday } from '#server/lib/china-time';
+import { chinaToday } from '#shared/format/china-time';
 import { systemClock, type Clock } from '#server/lib/clock';
-import { systemActor, type UserActor } from '#server/modules/auth/index';
-import { users } from '#server/modules/auth/auth.tables';
 import { achievements } from '#server/modules/achievements/achievements.tables';
 import { marketDeals } from '#server/modules/market/market.tables';
 import { noticePeriod } from '#server/modules/notices/index';
 import { publicNotices } from '#server/modules/notices/notices.tables';
-import { memberships, organisations } from '#server/modules/organisations/organisations.tables';
+import { organisations } from '#server/modules/organisations/organisations.tables';
 import type { JobRow } from '#server/modules/scheduler/index';
 import type { Services } from '#server/services';
-import { DEMO_DOMAIN, DEMO_ORGS } from './demo-data';
+import { demoActor } from './demo-actor';
+import { DEMO_ORGS } from './demo-data';
 
 /** jh-univ achievements the demo notices are about: one open notice, one cleared earlier. */
 const OPEN_ACHIEVEMENT = 'demo-td11-solid-waste-binder';
 const CLEARED_ACHIEVEMENT = 'demo-td10-ebeam-wastewater';
 const OBJECTION_CHANNEL =
   '对本公示有异议的，请于公示期内以书面形式（署名并附联系方式与依据）提交京华理工大学技术转移中心：电话 010-62780000，邮箱 tto@jh-univ.example.cn，地址 北京市海淀区学院路 1 号。学校收到异议后暂停交易，组织核查并书面答复。';
-
-async function demoActor(handle: DbHandle, local: string): Promise<UserActor | undefined> {
-  const email = `${local}@${DEMO_DOMAIN}`;
-  const [u] = await handle.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.email, email));
-  if (!u) {
-    return undefined;
-  }
-  const ms = await handle.db.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, u.id));
-  return { ...systemActor(`seed:${local}`), userId: u.id, email, displayName: u.displayName, roles: [], memberships: ms, via: 'system' };
-}
 
 async function orgId(handle: DbHandle, key: string): Promise<string | undefined> {
   const name = DEMO_ORGS.find((o) => o.key === key)?.name;

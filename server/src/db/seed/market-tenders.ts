@@ -1,34 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbHandle } from '#server/db/types';
 import { systemClock, type Clock } from '#server/lib/clock';
-import { systemActor, type UserActor } from '#server/modules/auth/index';
-import { users } from '#server/modules/auth/auth.tables';
 import { achievements } from '#server/modules/achievements/achievements.tables';
 import { demands } from '#server/modules/demands/demands.tables';
-import { memberships } from '#server/modules/organisations/organisations.tables';
 import { tenders } from '#server/modules/tenders/tenders.tables';
 import type { Services } from '#server/services';
-import { DEMO_DOMAIN } from './demo-data';
+import { demoActor } from './demo-actor';
 
 /** The demo tender: on 鹏城智能's (sz-ent) published vision demand. */
 const DEMAND_EXTERNAL_ID = 'demo-d-szent-vision';
 /** jh-univ's achievement the demo proposal links (when it exists). */
 const ACHIEVEMENT_EXTERNAL_ID = 'demo-td01-edge-vision';
 export const DEMO_TENDER_TITLE = '工业视觉缺陷检测方案招标（演示）';
-
-/** A demo user as an actor (their memberships, no platform roles needed for tenders). */
-async function demoActor(handle: DbHandle, local: string): Promise<UserActor | undefined> {
-  const email = `${local}@${DEMO_DOMAIN}`;
-  const [u] = await handle.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.email, email));
-  if (!u) {
-    return undefined;
-  }
-  const ms = await handle.db
-    .select({ organisationId: memberships.organisationId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.userId, u.id));
-  return { ...systemActor(`seed:${local}`), userId: u.id, email, displayName: u.displayName, roles: [], memberships: ms, via: 'system' };
-}
 
 export type MarketTendersReport = { created: boolean; tenderId: string | null };
 
@@ -55,8 +38,7 @@ export async function seedMarketTenders(
   if (existing) {
     return { created: false, tenderId: existing.id };
   }
-  const buyer = await demoActor(handle, 'enterprise');
-  const bidder = await demoActor(handle, 'tto');
+  const [buyer, bidder] = await Promise.all([demoActor(handle, 'enterprise'), demoActor(handle, 'tto')]);
   if (!buyer || !bidder) {
     return { created: false, tenderId: null };
   }

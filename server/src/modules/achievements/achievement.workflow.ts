@@ -1,9 +1,10 @@
 import type { AchievementAction, AchievementStatus } from '#shared/contracts/achievements.contract';
+import { nextByTable, type TransitionRow, type TransitionResult as TableResult } from '#server/lib/transition-table';
 
 /** Who acts on an achievement: its owning organisation's editors, its TTO reviewers, or a platform/regional admin. */
 export type WorkflowRole = 'editor' | 'reviewer' | 'admin';
 
-type Row = { from: AchievementStatus; action: AchievementAction; to: AchievementStatus; by: readonly WorkflowRole[] };
+type Row = TransitionRow<AchievementStatus, AchievementAction, WorkflowRole>;
 
 /**
  * Lifecycle: draft → submitted → (TTO review) published → withdrawn → (republish) submitted, or
@@ -22,15 +23,11 @@ export const ACHIEVEMENT_TRANSITIONS: readonly Row[] = [
   { from: 'withdrawn', action: 'archive', to: 'archived', by: ['editor', 'reviewer', 'admin'] },
 ];
 
-export type TransitionResult = { ok: true; to: AchievementStatus } | { ok: false; reason: 'invalid_transition' | 'not_allowed' };
+export type TransitionResult = TableResult<AchievementStatus>;
 
 /** The next status for an action by someone holding `roles`, or why not. Pure. */
 export function nextAchievementStatus(from: AchievementStatus, action: AchievementAction, roles: readonly WorkflowRole[]): TransitionResult {
-  const row = ACHIEVEMENT_TRANSITIONS.find((r) => r.from === from && r.action === action);
-  if (!row) {
-    return { ok: false, reason: 'invalid_transition' };
-  }
-  return row.by.some((r) => roles.includes(r)) ? { ok: true, to: row.to } : { ok: false, reason: 'not_allowed' };
+  return nextByTable(ACHIEVEMENT_TRANSITIONS, from, action, roles);
 }
 
 /** Statuses in which the owner may still edit the content. */

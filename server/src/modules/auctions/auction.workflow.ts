@@ -1,4 +1,5 @@
 import type { AuctionStatus } from '#shared/contracts/auctions.contract';
+import { nextByTable, type TransitionRow, type TransitionResult } from '#server/lib/transition-table';
 
 /** Who acts on an auction: the seller organisation, the market operator of its region, the scheduler job. */
 export type AuctionRole = 'seller' | 'operator' | 'scheduler';
@@ -9,7 +10,7 @@ export type AuctionRole = 'seller' | 'operator' | 'scheduler';
 export type AuctionState = 'draft' | 'upcoming' | 'live' | 'ended' | 'closed_sold' | 'closed_unsold' | 'cancelled';
 export type AuctionAction = 'schedule' | 'cancel' | 'close_sold' | 'close_unsold';
 
-type Row = { from: AuctionState; action: AuctionAction; to: AuctionStatus; by: readonly AuctionRole[] };
+type Row = TransitionRow<AuctionState, AuctionAction, AuctionRole, AuctionStatus>;
 
 /**
  * draft → scheduled (the seller publishes); draft or scheduled-before-start → cancelled (seller or
@@ -23,15 +24,11 @@ export const AUCTION_TRANSITIONS: readonly Row[] = [
   { from: 'ended', action: 'close_unsold', to: 'closed_unsold', by: ['scheduler'] },
 ];
 
-export type AuctionTransitionResult = { ok: true; to: AuctionStatus } | { ok: false; reason: 'invalid_transition' | 'not_allowed' };
+export type AuctionTransitionResult = TransitionResult<AuctionStatus>;
 
 /** The next status for an action by someone holding `roles`, or why not. Pure. */
 export function nextAuctionStatus(from: AuctionState, action: AuctionAction, roles: readonly AuctionRole[]): AuctionTransitionResult {
-  const row = AUCTION_TRANSITIONS.find((r) => r.from === from && r.action === action);
-  if (!row) {
-    return { ok: false, reason: 'invalid_transition' };
-  }
-  return row.by.some((r) => roles.includes(r)) ? { ok: true, to: row.to } : { ok: false, reason: 'not_allowed' };
+  return nextByTable(AUCTION_TRANSITIONS, from, action, roles);
 }
 
 /** The lifecycle state of a row at `now`. */

@@ -6,7 +6,7 @@ const bid = (seq: number): Bid => ({ seq, amountFen: 1000 + seq, paddleNo: 101, 
 const live = (lastSeq: number, endsAt = '2026-11-25T10:00:00.000Z'): AuctionLiveState => ({ currentPriceFen: 1000 + lastSeq, lastSeq, endsAt, leadingPaddleNo: 101, nextMinFen: 1001 + lastSeq, bidCount: lastSeq });
 
 function hub(rows: () => AuctionPollRow[], all: Bid[]) {
-  return createAuctionEvents({ poll: async () => rows(), bidsAfter: async (_id, seq) => all.filter((b) => b.seq > seq), intervalMs: 60_000 });
+  return createAuctionEvents({ poll: async (watch) => rows().map((r) => ({ ...r, bids: all.filter((b) => b.seq > (watch.find((w) => w.id === r.id)?.afterSeq ?? 0)) })), intervalMs: 60_000 });
 }
 
 describe('auction live events (one process)', () => {
@@ -37,6 +37,32 @@ describe('auction live events (one process)', () => {
     events.publish('a', [bid(6)], live(6), 'scheduled');
     const second = events.subscribe('a', { lastSeq: 5, status: 'scheduled', endsAt: live(5).endsAt }, () => undefined);
     expect(second.sent.lastSeq).toBe(6);
+    events.stop();
+  });
+
+  it('polls every watched auction in one call per tick, from the sequence already sent', async () => {
+    const calls: { id: string; afterSeq: number }[][] = [];
+    const events = createAuctionEvents({
+      poll: async (watch) => {
+        calls.push(watch);
+        return [];
+      },
+      intervalMs: 60_000,
+    });
+    events.subscribe('a', { lastSeq: 4, status: 'scheduled', endsAt: live(4).endsAt }, () => undefined);
+    events.subscribe('b', { lastSeq: 0, status: 'scheduled', endsAt: live(0).endsAt }, () => undefined);
+    events.publish('a', [bid(5)], live(5), 'scheduled');
+    await events.tick();
+    expect(calls).toEqual([[{ id: 'a', afterSeq: 5 }, { id: 'b', afterSeq: 0 }]]);
+    events.stop();
+  });
+
+  it('a late watcher gets the live state of the last bid sent here, for the bids it missed', () => {
+    const events = hub(() => [], []);
+    events.subscribe('a', { lastSeq: 5, status: 'scheduled', endsAt: live(5).endsAt, live: live(5) }, () => undefined);
+    expect(events.subscribe('a', { lastSeq: 3, status: 'scheduled', endsAt: live(3).endsAt }, () => undefined).sent.live).toEqual(live(5));
+    events.publish('a', [bid(6)], live(6), 'scheduled');
+    expect(events.subscribe('a', { lastSeq: 3, status: 'scheduled', endsAt: live(3).endsAt }, () => undefined).sent).toMatchObject({ lastSeq: 6, live: live(6) });
     events.stop();
   });
 

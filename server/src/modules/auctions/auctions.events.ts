@@ -4,24 +4,23 @@ export type AuctionWatchState = { lastSeq: number; status: AuctionStatus; endsAt
 export type AuctionPollRow = AuctionWatchState & { id: string; live: AuctionLiveState };
 
 export type AuctionEventsDeps = {
-  /** One query for every watched auction: its current sequence, status and end. */
-  poll: (ids: string[]) => Promise<AuctionPollRow[]>;
-  /** The bids of an auction after a sequence, oldest first. */
-  bidsAfter: (id: string, seq: number) => Promise<Bid[]>;
+  /** One query for every watched auction: its status, end and live state, and its bids after `afterSeq` (oldest first). */
+  poll: (watch: { id: string; afterSeq: number }[]) => Promise<(AuctionPollRow & { bids: Bid[] })[]>;
   intervalMs?: number;
   log?: (obj: Record<string, unknown>, msg: string) => void;
 };
 
 type Listener = (event: AuctionStreamEvent) => void;
-type Watched = { listeners: Set<Listener>; state: AuctionWatchState };
+/** `live`: the live state at `state.lastSeq` (the first watcher's snapshot, then each publish); null if not given. */
+type Watched = { listeners: Set<Listener>; state: AuctionWatchState; live: AuctionLiveState | null };
 
 /**
  * Live auction events for the Server-Sent Events streams of THIS process. Bids accepted here are
  * published at once; bids accepted by other processes (same database) are found by one poller per
- * process that reads, in one query, the sequence/status/end of every auction someone here watches.
+ * process that reads, in one query per tick, the state and new bids of every auction someone here watches.
  * Every event passes through `publish`, which drops what was already sent, so a bid is sent once.
  */
-export function createAuctionEvents({ poll, bidsAfter, intervalMs = 400, log = () => undefined }: AuctionEventsDeps) {
+export function createAuctionEvents({ poll, intervalMs = 400, log = () => undefined }: AuctionEventsDeps) {
   const watched = new Map<string, Watched>();
   let timer: ReturnType<typeof setInterval> | undefined;
   let polling = false;
@@ -45,6 +44,7 @@ export function createAuctionEvents({ poll, bidsAfter, intervalMs = 400, log = (
     for (const bid of bids) {
       if (bid.seq > w.state.lastSeq) {
         w.state.lastSeq = bid.seq;
+        w.live = live;
         emit(id, { type: 'bid', bid, auction: live });
       }
     }
@@ -66,14 +66,10 @@ export function createAuctionEvents({ poll, bidsAfter, intervalMs = 400, log = (
     }
     polling = true;
     try {
-      const rows = await poll([...watched.keys()]);
+      const rows = await poll([...watched].map(([id, w]) => ({ id, afterSeq: w.state.lastSeq })));
       for (const row of rows) {
-        const w = watched.get(row.id);
-        if (!w) {
-          continue;
-        }
-        const bids = row.lastSeq > w.state.lastSeq ? await bidsAfter(row.id, w.state.lastSeq) : [];
-        publish(row.id, bids, row.live, row.status);
+        // publish drops what was sent meanwhile (bids accepted here while the query ran).
+        publish(row.id, row.bids, row.live, row.status);
       }
     } catch (err) {
       log({ err }, 'auction events poll failed');
@@ -94,17 +90,17 @@ export function createAuctionEvents({ poll, bidsAfter, intervalMs = 400, log = (
     /**
      * Starts watching an auction from `state` (the snapshot just sent). Returns the unsubscribe
      * function and the state this process already sent (it can be ahead of the snapshot: the caller
-     * then sends the bids in between itself; clients drop a sequence they have already seen).
+     * then sends the bids in between itself, with `sent.live`; clients drop a sequence they have already seen).
      */
-    subscribe(id: string, state: AuctionWatchState, listener: Listener): { unsubscribe: () => void; sent: AuctionWatchState } {
+    subscribe(id: string, state: AuctionWatchState & { live?: AuctionLiveState }, listener: Listener): { unsubscribe: () => void; sent: AuctionWatchState & { live: AuctionLiveState | null } } {
       let w = watched.get(id);
       if (!w) {
-        w = { listeners: new Set(), state: { ...state } };
+        w = { listeners: new Set(), state: { lastSeq: state.lastSeq, status: state.status, endsAt: state.endsAt }, live: state.live ?? null };
         watched.set(id, w);
       }
       w.listeners.add(listener);
       ensureTimer();
-      const sent = { ...w.state };
+      const sent = { ...w.state, live: w.live };
       const unsubscribe = () => {
         const cur = watched.get(id);
         if (!cur) {

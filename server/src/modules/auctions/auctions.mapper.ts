@@ -16,6 +16,7 @@ export function toAuctionSummary(a: AuctionRow, now: Date): AuctionSummary {
     currentPriceFen: a.currentPriceFen,
     bidCount: a.bidCount,
     regionCode: a.regionCode,
+    resultPublishedAt: iso(a.resultPublishedAt),
   };
 }
 
@@ -49,7 +50,6 @@ export function toAuctionDto(
     scheduledEndsAt: a.scheduledEndsAt.toISOString(),
     extensionMinutes: a.extensionMinutes,
     closedAt: iso(a.closedAt),
-    resultPublishedAt: iso(a.resultPublishedAt),
     dealId: extra.seesDeal ? a.dealId : null,
     serverNow: extra.now.toISOString(),
     canManage: extra.canManage,

@@ -9,6 +9,7 @@ import {
   apiToken,
   createHttp,
   createLiveAuction,
+  endAuctionsNow,
   insertAuctionFixtures,
   waitForAuction,
   type MarketFixture,
@@ -123,10 +124,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('auctions: two serve proc
     expect(uncertain).toBeLessThanOrEqual(2); // only requests in flight to the killed process were cut off (two bidders used it)
 
     // The auction ends (its end moved into the past) and the survivor's scheduler closes it.
-    await handle.db.execute(sql`update auctions set ends_at = now() - interval '1 second' where id = ${auctionId}`);
-    await handle.db.execute(
-      sql`update scheduled_jobs set run_at = now() - interval '1 second' where kind = 'auction.close' and key = ${auctionId}`,
-    );
+    await endAuctionsNow(handle.db, [auctionId]);
     const closed = await waitForAuction(
       http,
       a.base,

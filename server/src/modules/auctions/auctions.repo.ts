@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
-import type { DbConn, Tx } from '#server/db/types';
+import { rowsOf, type DbConn, type Tx } from '#server/db/types';
 import { marketListings } from '../market/market.tables';
 import { organisations } from '../organisations/organisations.tables';
 import { auctionBids, auctionRegistrations, auctions, depositLedger } from './auctions.tables';
@@ -9,6 +9,23 @@ export type AuctionInsert = typeof auctions.$inferInsert;
 export type RegistrationRow = typeof auctionRegistrations.$inferSelect;
 export type ListingRow = typeof marketListings.$inferSelect;
 export type BidRow = { seq: number; amountFen: number; paddleNo: number; kind: 'manual' | 'proxy'; placedAt: Date };
+
+/**
+ * Raw correlated subqueries on the outer "auctions" row (drizzle leaves columns unqualified in a
+ * one-table select, which a correlated subquery cannot use). Built once, not per bid.
+ */
+const PROXIES_ABOVE_PRICE = sql.raw(
+  `(select coalesce(json_agg(json_build_object('id', r.id, 'maxFen', r.proxy_max_fen, 'paddleNo', r.paddle_no, 'createdAt', r.created_at)), '[]'::json) from auction_registrations r where r.auction_id = "auctions"."id" and r.status = 'approved' and r.deposit_status = 'held' and r.proxy_max_fen > coalesce("auctions"."current_price_fen", 0))`,
+);
+/** Every proxy that may act, as text: equal before and after ⇔ no proxy (or its bidder's standing) changed in between. */
+const PROXY_FINGERPRINT = sql.raw(
+  `(select coalesce(string_agg(r.id::text || ':' || r.proxy_max_fen::text, ',' order by r.id), '') from auction_registrations r where r.auction_id = "auctions"."id" and r.status = 'approved' and r.deposit_status = 'held' and r.proxy_max_fen is not null)`,
+);
+
+/** A json column as parsed by the driver (node-postgres parses json, PGlite may hand back text). */
+function parsedJson<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
 
 const bidColumns = {
   seq: auctionBids.seq,
@@ -28,10 +45,6 @@ export function createAuctionsRepo() {
     async orgName(conn: DbConn, id: string): Promise<string> {
       const [row] = await conn.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
       return row?.name ?? '';
-    },
-    async org(conn: DbConn, id: string) {
-      const [row] = await conn.select().from(organisations).where(eq(organisations.id, id));
-      return row;
     },
     async paddleOf(conn: DbConn, registrationId: string | null): Promise<number | null> {
       if (!registrationId) {
@@ -70,9 +83,6 @@ export function createAuctionsRepo() {
       const [row] = forUpdate ? await q.for('update') : await q;
       return row;
     },
-    async setListingStatus(conn: DbConn, id: string, status: ListingRow['status']) {
-      await conn.update(marketListings).set({ status, updatedAt: new Date() }).where(eq(marketListings.id, id));
-    },
 
     // Registrations ---------------------------------------------------------------------------
     /**
@@ -87,9 +97,6 @@ export function createAuctionsRepo() {
         .select({
           r: auctionRegistrations,
           bidSeq: auctionBids.seq,
-          bidAmount: auctionBids.amountFen,
-          bidKind: auctionBids.kind,
-          bidAt: auctionBids.placedAt,
           // The auction's committed price in the same snapshot: a bid already below the next valid
           // amount is refused without taking the auction's lock (prices only go up).
           startPriceFen: auctions.startPriceFen,
@@ -151,7 +158,7 @@ export function createAuctionsRepo() {
       const [row] = await conn.insert(depositLedger).values(values).returning();
       return row!;
     },
-    /** Proxies that can still act: maximum above `aboveFen` (all when null). */
+    /** Proxies that can still act: bidder approved with its deposit held, maximum above `aboveFen` (all when null). */
     async proxies(conn: DbConn, auctionId: string, aboveFen: number | null) {
       return conn
         .select({ id: auctionRegistrations.id, maxFen: auctionRegistrations.proxyMaxFen, paddleNo: auctionRegistrations.paddleNo, createdAt: auctionRegistrations.createdAt })
@@ -159,6 +166,8 @@ export function createAuctionsRepo() {
         .where(
           and(
             eq(auctionRegistrations.auctionId, auctionId),
+            eq(auctionRegistrations.status, 'approved'),
+            eq(auctionRegistrations.depositStatus, 'held'),
             aboveFen === null ? isNotNull(auctionRegistrations.proxyMaxFen) : gt(auctionRegistrations.proxyMaxFen, aboveFen),
           ),
         );
@@ -167,16 +176,16 @@ export function createAuctionsRepo() {
     // Bids --------------------------------------------------------------------------------------
     /**
      * The bid path's one locking read: the auction row FOR UPDATE, with the proxies above its current
-     * price in the same round trip.
+     * price in the same round trip. The proxies come from the statement's snapshot, taken BEFORE it
+     * waited for the lock (PostgreSQL, read committed): a proxy set by the transaction that held the
+     * lock is missing from them. `proxyFingerprint` (same snapshot) lets `writeBids` detect that.
      */
     async lockForBid(tx: Tx, id: string) {
       const [row] = await tx
         .select({
           a: auctions,
-          // Raw names: drizzle leaves columns unqualified in a one-table select, which a correlated subquery cannot use.
-          proxies: sql<{ id: string; maxFen: number; paddleNo: number; createdAt: string }[]>`${sql.raw(
-            `(select coalesce(json_agg(json_build_object('id', r.id, 'maxFen', r.proxy_max_fen, 'paddleNo', r.paddle_no, 'createdAt', r.created_at)), '[]'::json) from auction_registrations r where r.auction_id = "auctions"."id" and r.proxy_max_fen > coalesce("auctions"."current_price_fen", 0))`,
-          )}`,
+          proxies: sql<{ id: string; maxFen: number; paddleNo: number; createdAt: string }[]>`${PROXIES_ABOVE_PRICE}`,
+          proxyFingerprint: sql<string>`${PROXY_FINGERPRINT}`,
         })
         .from(auctions)
         .where(eq(auctions.id, id))
@@ -184,22 +193,28 @@ export function createAuctionsRepo() {
       if (!row) {
         return undefined;
       }
-      const raw = typeof row.proxies === 'string' ? (JSON.parse(row.proxies) as typeof row.proxies) : row.proxies;
-      return { a: row.a, proxies: raw.map((p) => ({ id: p.id, maxFen: Number(p.maxFen), paddleNo: p.paddleNo, createdAt: new Date(p.createdAt) })) };
+      const proxies = parsedJson(row.proxies).map((p) => ({ id: p.id, maxFen: Number(p.maxFen), paddleNo: p.paddleNo, createdAt: new Date(p.createdAt) }));
+      return { a: row.a, proxies, proxyFingerprint: row.proxyFingerprint };
     },
-    /** Inserts the bids and moves the auction in one statement (a data-modifying CTE). */
-    async writeBids(tx: Tx, auctionId: string, rows: (typeof auctionBids.$inferInsert)[], changes: Partial<AuctionInsert>) {
-      const update = tx.update(auctions).set(changes).where(eq(auctions.id, auctionId));
+    /**
+     * Inserts the bids and moves the auction in one statement (a data-modifying CTE). With `guard`
+     * (from `lockForBid`'s older snapshot), the auction moves only if, as of now, no proxy changed and
+     * the bidder is still approved with its deposit held: false means the plan is stale and the caller
+     * must roll back and plan again.
+     */
+    async writeBids(tx: Tx, auctionId: string, rows: (typeof auctionBids.$inferInsert)[], changes: Partial<AuctionInsert>, guard?: { proxyFingerprint: string; bidderId: string }): Promise<boolean> {
+      const where = guard
+        ? and(
+            eq(auctions.id, auctionId),
+            sql`${PROXY_FINGERPRINT} = ${guard.proxyFingerprint}`,
+            sql`exists (select 1 from auction_registrations g where g.id = ${guard.bidderId} and g.status = 'approved' and g.deposit_status = 'held')`,
+          )
+        : eq(auctions.id, auctionId);
+      const update = tx.update(auctions).set(changes).where(where).returning({ id: auctions.id });
       if (rows.length === 0) {
-        await update;
-        return;
+        return (await update).length > 0;
       }
-      await tx.execute(sql`with inserted as (${tx.insert(auctionBids).values(rows).getSQL()}) ${update.getSQL()}`);
-    },
-    async insertBids(conn: DbConn, rows: (typeof auctionBids.$inferInsert)[]) {
-      if (rows.length) {
-        await conn.insert(auctionBids).values(rows);
-      }
+      return rowsOf(await tx.execute(sql`with inserted as (${tx.insert(auctionBids).values(rows).getSQL()}) ${update.getSQL()}`)).length > 0;
     },
     async hasBid(conn: DbConn, auctionId: string, registrationId: string): Promise<boolean> {
       const [row] = await conn
@@ -235,13 +250,29 @@ export function createAuctionsRepo() {
         .orderBy(auctionBids.seq)
         .limit(500);
     },
-    /** Sequence, status, end and live state of watched auctions, with the leader's paddle, in one query. */
-    async pollRows(conn: DbConn, ids: string[]) {
-      return conn
-        .select({ a: auctions, leadingPaddleNo: auctionRegistrations.paddleNo })
+    /**
+     * The watched auctions (with the leader's paddle) and each one's bids after the sequence this
+     * process already sent (oldest first, at most 500): the live poller's one query per tick.
+     */
+    async pollRows(conn: DbConn, watch: readonly { id: string; afterSeq: number }[]) {
+      const after = sql.join(watch.map((w) => sql`(${w.id}::uuid, ${w.afterSeq}::int)`), sql`, `);
+      const rows = await conn
+        .select({
+          a: auctions,
+          leadingPaddleNo: auctionRegistrations.paddleNo,
+          bids: sql<{ seq: number; amountFen: number; paddleNo: number; kind: BidRow['kind']; placedAt: string }[]>`(select coalesce(json_agg(json_build_object('seq', n.seq, 'amountFen', n.amount_fen, 'paddleNo', n.paddle_no, 'kind', n.kind, 'placedAt', n.placed_at) order by n.seq), '[]'::json)
+            from (select b.seq, b.amount_fen, r.paddle_no, b.kind, b.placed_at from auction_bids b join auction_registrations r on r.id = b.registration_id
+              where b.auction_id = "auctions"."id" and b.seq > (select w.after_seq from (values ${after}) as w(id, after_seq) where w.id = "auctions"."id")
+              order by b.seq limit 500) n)`,
+        })
         .from(auctions)
         .leftJoin(auctionRegistrations, eq(auctionRegistrations.id, auctions.leadingRegistrationId))
-        .where(inArray(auctions.id, ids));
+        .where(inArray(auctions.id, watch.map((w) => w.id)));
+      return rows.map(({ a, leadingPaddleNo, bids }) => ({
+        a,
+        leadingPaddleNo,
+        bids: parsedJson(bids).map((b): BidRow => ({ seq: b.seq, amountFen: Number(b.amountFen), paddleNo: b.paddleNo, kind: b.kind, placedAt: new Date(b.placedAt) })),
+      }));
     },
     /** Organisations the actor is in that registered for some auction (for `scope=mine`). */
     registeredIn(orgIds: string[]): SQL {

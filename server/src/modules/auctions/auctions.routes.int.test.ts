@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newChainId } from '#server/lib/ids';
 import { achievements } from '#server/modules/achievements/achievements.tables';
 import { auditEvents } from '#server/modules/audit/audit.tables';
-import { marketDeals, marketListings } from '#server/modules/market/market.tables';
+import { marketDeals, marketListings, marketOffers } from '#server/modules/market/market.tables';
 import { scheduledJobs } from '#server/modules/scheduler/scheduler.tables';
 import { insertOrganisation, insertUser } from '#server/test-factories';
 import { createTestApp, fixedClock, type Agent, type TestApp } from '#server/test-app';
@@ -323,6 +323,59 @@ describe('unsold', () => {
     clock.set(new Date(new Date(au.endsAt).getTime() + 1000));
     expect((await t.services.scheduler.runDue()).ran).toBe(1);
     expect((await t.request('GET', `${API}/${au.id}`)).body).toMatchObject({ status: 'closed_unsold', reserveMet: null, bidCount: 0 });
+  });
+});
+
+describe('the listing’s state machine', () => {
+  it('scheduling moves the listing to auction through the market module (audited) and lapses its open offers; cancelling lists it again', async () => {
+    clock.set(T0);
+    const listingId = await listing();
+    const [offer] = await t.handle.db
+      .insert(marketOffers)
+      .values({ listingId, buyerOrgId: orgA, fromSide: 'buyer', amountFen: 4_000_000, status: 'open', respondBy: new Date(clock.now().getTime() + 7 * 24 * H), createdBy: a.bidderA.userId })
+      .returning();
+    const created = await t.request('POST', API, { as: a.seller, body: body(listingId) });
+    expect((await t.request('POST', `${API}/${created.body.id}/schedule`, { as: a.seller })).status).toBe(200);
+    const [l] = await t.handle.db.select().from(marketListings).where(eq(marketListings.id, listingId));
+    expect(l!.status).toBe('in_auction');
+    const [o] = await t.handle.db.select().from(marketOffers).where(eq(marketOffers.id, offer!.id));
+    expect(o!.status).toBe('declined');
+    const listingAudit = await t.handle.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, listingId));
+    expect(listingAudit.map((e) => e.action)).toContain('listing.start_auction');
+    expect((await t.request('POST', `${API}/${created.body.id}/cancel`, { as: a.seller, body: { reason: '卖方撤回拍卖' } })).status).toBe(200);
+    const [back] = await t.handle.db.select().from(marketListings).where(eq(marketListings.id, listingId));
+    expect(back!.status).toBe('listed');
+  });
+});
+
+describe('standing', () => {
+  it('a proxy stops bidding once its bidder’s deposit is forfeited; that bidder cannot bid', async () => {
+    clock.set(T0);
+    const au = await scheduledAuction({ reserveFen: null });
+    const regA = await qualified(au.id, a.bidderA, orgA, au.depositFen);
+    await qualified(au.id, a.bidderB, orgB, au.depositFen);
+    clock.set(new Date(au.startsAt));
+    expect((await t.request('PUT', `${API}/${au.id}/proxy`, { as: a.bidderA, body: { maxFen: 9_000_000 } })).body.auction).toMatchObject({ currentPriceFen: 5_000_000, leadingPaddleNo: 101 });
+    expect((await bid(au.id, a.bidderB, 5_500_000)).body).toMatchObject({ proxyBids: [{ amountFen: 5_600_000, paddleNo: 101 }] });
+    // The operator forfeits the leader's deposit: its proxy no longer answers.
+    expect((await t.request('POST', `${API}/${au.id}/registrations/${regA}/deposits`, { as: a.bjOp, body: { entry: 'forfeited', amountFen: au.depositFen } })).status).toBe(200);
+    expect((await bid(au.id, a.bidderB, 5_700_000)).body).toMatchObject({ proxyBids: [], auction: { currentPriceFen: 5_700_000, leadingPaddleNo: 102 } });
+    expect((await bid(au.id, a.bidderA, 5_800_000)).body.error.code).toBe('auction/deposit_not_held');
+  });
+
+  it('a leader whose deposit was forfeited does not win: the close leaves the lot unsold, with no deal', async () => {
+    clock.set(T0);
+    const au = await scheduledAuction({ reserveFen: null });
+    const regA = await qualified(au.id, a.bidderA, orgA, au.depositFen);
+    clock.set(new Date(au.startsAt));
+    expect((await bid(au.id, a.bidderA, 5_000_000)).status).toBe(201);
+    expect((await t.request('POST', `${API}/${au.id}/registrations/${regA}/deposits`, { as: a.bjOp, body: { entry: 'forfeited', amountFen: au.depositFen } })).status).toBe(200);
+    clock.set(new Date(new Date(au.endsAt).getTime() + 1000));
+    await t.services.scheduler.runDue(); // earlier tests' auctions may end at the same time
+    expect((await t.request('GET', `${API}/${au.id}`)).body).toMatchObject({ status: 'closed_unsold' });
+    expect(await t.handle.db.select().from(marketDeals).where(eq(marketDeals.auctionId, au.id))).toHaveLength(0);
+    const [l] = await t.handle.db.select().from(marketListings).where(eq(marketListings.id, au.listingId));
+    expect(l!.status).toBe('listed');
   });
 });
 

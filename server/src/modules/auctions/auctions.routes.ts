@@ -103,32 +103,43 @@ export const auctionsRoutes: FastifyPluginAsyncZod<{ service: AuctionsService }>
       'x-accel-buffering': 'no',
       connection: 'keep-alive',
     });
+    // Cleanup is registered before anything can wait: a client that leaves during the gap query
+    // below (or left during the snapshot query above) must not leave its subscription and ping timer behind.
+    let unsubscribe: () => void = () => undefined;
+    const ping = setInterval(() => raw.write(': ping\n\n'), PING_MS);
+    ping.unref();
+    const done = () => {
+      clearInterval(ping);
+      unsubscribe();
+      streams.delete(raw);
+    };
+    raw.on('close', done);
+    if (raw.destroyed) {
+      // The client left while the snapshot was read: its 'close' has passed already.
+      done();
+      return;
+    }
     streams.add(raw);
-    sse(raw, { type: 'snapshot', auction: { ...snap.live, status: snap.a.status }, bids: snap.bids, serverNow: new Date().toISOString() });
+    sse(raw, { type: 'snapshot', auction: { ...snap.live, status: snap.a.status }, bids: snap.bids, serverNow: snap.serverNow });
     if (snap.a.status !== 'scheduled') {
       // Nothing more will happen (draft, closed or cancelled): the snapshot and the end.
       if (snap.a.status !== 'draft') {
         sse(raw, { type: 'closed', status: snap.a.status });
       }
-      streams.delete(raw);
       raw.end();
       return;
     }
-    const { unsubscribe, sent } = service.events.subscribe(id, { lastSeq: snap.live.lastSeq, status: snap.a.status, endsAt: snap.live.endsAt }, (event) => sse(raw, event));
-    if (sent.lastSeq > snap.live.lastSeq) {
-      // This process already sent newer bids to other watchers: send the gap to this one.
+    const sub = service.events.subscribe(id, { lastSeq: snap.live.lastSeq, status: snap.a.status, endsAt: snap.live.endsAt, live: snap.live }, (event) => sse(raw, event));
+    unsubscribe = sub.unsubscribe;
+    const { sent } = sub;
+    if (sent.live && sent.lastSeq > snap.live.lastSeq) {
+      // This process already sent newer bids to other watchers: send the gap to this one, with the
+      // live state of the last of them.
       for (const bid of await service.bidsAfter(id, snap.live.lastSeq)) {
-        if (bid.seq <= sent.lastSeq) {
-          sse(raw, { type: 'bid', bid, auction: { ...snap.live, currentPriceFen: bid.amountFen, lastSeq: bid.seq } });
+        if (bid.seq <= sent.lastSeq && !raw.destroyed) {
+          sse(raw, { type: 'bid', bid, auction: sent.live });
         }
       }
     }
-    const ping = setInterval(() => raw.write(': ping\n\n'), PING_MS);
-    ping.unref();
-    raw.on('close', () => {
-      clearInterval(ping);
-      unsubscribe();
-      streams.delete(raw);
-    });
   });
 };

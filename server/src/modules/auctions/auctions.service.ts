@@ -53,25 +53,37 @@ export type AuctionsDeps = {
   pollMs?: number;
   /** In-app notifications of the result to the seller's and every bidder's members, in the close transaction. */
   notify?: NotifyOrganisation;
+  /**
+   * The listing's state machine (market module): to auction, back to listed, sold by the hammer —
+   * audited, and open offers lapse when the listing goes to auction.
+   */
+  listingTransition: (tx: Tx, actor: Actor, listingId: string, action: 'start_auction' | 'end_auction' | 'sell') => Promise<void>;
 };
+
+/** The bid's locked read missed a change made meanwhile (see `repo.lockForBid`): roll back and plan again. */
+class StalePlan extends Error {}
 
 const MIN_DURATION_MS = 60_000;
 /** How far in the past a start may be when scheduling (client clocks and request latency). */
 const START_GRACE_MS = 60_000;
 
 /** 拍卖: English auctions — registration, deposits, bidding with proxies and anti-sniping, close by the scheduler. */
-export function createAuctionsService({ db, repo, audit, clock, deals, scheduler, log = () => undefined, pollMs, notify }: AuctionsDeps) {
+export function createAuctionsService({ db, repo, audit, clock, deals, scheduler, log = () => undefined, pollMs, notify, listingTransition }: AuctionsDeps) {
   const notFound = (id: string) => new AppError('auction/not_found', `auction ${id} not found`);
   const orgIdsOf = (actor: UserActor) => actor.memberships.map((m) => m.organisationId);
 
   const events = createAuctionEvents({
     intervalMs: pollMs ?? 400,
     log,
-    poll: async (ids) => {
-      const rows = await repo.pollRows(db, ids);
-      return rows.map(({ a, leadingPaddleNo }) => ({ id: a.id, lastSeq: a.lastSeq, status: a.status, endsAt: a.endsAt.toISOString(), live: toLiveState(a, leadingPaddleNo) }));
-    },
-    bidsAfter: async (id, seq) => (await repo.bidsAfter(db, id, seq)).map(toBid),
+    poll: async (watch) =>
+      (await repo.pollRows(db, watch)).map(({ a, leadingPaddleNo, bids }) => ({
+        id: a.id,
+        lastSeq: a.lastSeq,
+        status: a.status,
+        endsAt: a.endsAt.toISOString(),
+        live: toLiveState(a, leadingPaddleNo),
+        bids: bids.map(toBid),
+      })),
   });
 
   async function load(actor: Actor, id: string, conn: Db | Tx = db, forUpdate = false): Promise<{ a: AuctionRow; roles: AuctionRole[] }> {
@@ -158,8 +170,11 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
     }
   }
 
-  /** Writes planned bids and the auction's new live state; the auction row is locked by the caller. */
-  async function applyBids(tx: Tx, a: AuctionRow, planned: PlannedBid[], paddles: Map<string, number>, now: Date, clientKey: string | null) {
+  /**
+   * Writes planned bids and the auction's new live state; the auction row is locked by the caller.
+   * With `guard`, throws `StalePlan` when a proxy or the bidder's standing changed since the plan's read.
+   */
+  async function applyBids(tx: Tx, a: AuctionRow, planned: PlannedBid[], paddles: Map<string, number>, now: Date, clientKey: string | null, guard?: { proxyFingerprint: string; bidderId: string }) {
     let seq = a.lastSeq;
     const rows = planned.map((b) => ({
       auctionId: a.id,
@@ -182,7 +197,9 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
         endsAt: extendedEnd(a.endsAt, now, a.extensionMinutes),
         updatedAt: now,
       };
-      await repo.writeBids(tx, a.id, rows, changes);
+      if (!(await repo.writeBids(tx, a.id, rows, changes, guard))) {
+        throw new StalePlan();
+      }
       after = { ...a, ...changes };
     }
     const bids: Bid[] = rows.map((r) => ({ seq: r.seq, amountFen: r.amountFen, paddleNo: paddles.get(r.registrationId) ?? 0, kind: r.kind, placedAt: now.toISOString() }));
@@ -212,6 +229,16 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
     return found;
   }
 
+  /** May this registration bid: approved, deposit held. */
+  function requireStanding(r: RegistrationRow) {
+    if (r.status !== 'approved') {
+      throw new AppError('auction/not_approved', `registration is ${r.status}`, { status: r.status });
+    }
+    if (r.depositStatus !== 'held') {
+      throw new AppError('auction/deposit_not_held', `deposit is ${r.depositStatus}`, { depositStatus: r.depositStatus });
+    }
+  }
+
   /** Approval and deposit; when they fail on an auction that is over, "not live" is the real reason. */
   async function checkRegistration(r: RegistrationRow) {
     if (r.status === 'approved' && r.depositStatus === 'held') {
@@ -224,12 +251,7 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
         requireLive(a, clock.now());
       }
     }
-    if (r.status !== 'approved') {
-      throw new AppError('auction/not_approved', `registration is ${r.status}`, { status: r.status });
-    }
-    if (r.depositStatus !== 'held') {
-      throw new AppError('auction/deposit_not_held', `deposit is ${r.depositStatus}`, { depositStatus: r.depositStatus });
-    }
+    requireStanding(r);
   }
 
   function proxyList(rows: { id: string; maxFen: number | null; paddleNo: number; createdAt: Date }[]): { proxies: ProxyMax[]; paddles: Map<string, number> } {
@@ -331,7 +353,7 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
         checkTimes(a.startsAt, a.endsAt, now);
         const listing = await repo.listing(tx, a.listingId, true);
         checkListing(actor, listing, a.listingId);
-        await repo.setListingStatus(tx, a.listingId, 'in_auction');
+        await listingTransition(tx, actor, a.listingId, 'start_auction');
         const startsAt = a.startsAt < now ? now : a.startsAt;
         const row = await repo.update(tx, id, { status: to, startsAt });
         await scheduler.schedule(tx, { kind: AUCTION_CLOSE_JOB, key: id, runAt: row.endsAt });
@@ -348,7 +370,7 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
         const { a, roles } = await load(actor, id, tx, true);
         const to = transitionOrThrow(a, 'cancel', roles, clock.now());
         if (a.status === 'scheduled') {
-          await repo.setListingStatus(tx, a.listingId, 'listed');
+          await listingTransition(tx, me, a.listingId, 'end_auction');
           await scheduler.cancel(tx, AUCTION_CLOSE_JOB, id);
           await settleDeposits(tx, a, null, me);
         }
@@ -368,13 +390,11 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
     /** The caller's situation in the auction, for the bid box. */
     async me(actor: Actor, id: string): Promise<MyAuction> {
       const me = requireUser(actor);
-      const { a } = await load(actor, id);
-      const found = await repo.registrationForBid(db, id, orgIdsOf(me));
+      const [{ a }, found] = await Promise.all([load(actor, id), repo.registrationForBid(db, id, orgIdsOf(me))]);
       if (!found) {
         return { state: 'not_registered', registration: null, proxyMaxFen: null };
       }
       const r = found.r;
-      const registration = toRegistration(r, await repo.orgName(db, r.bidderOrgId));
       const leading = a.leadingRegistrationId === r.id;
       const state = ((): MyAuction['state'] => {
         if (r.status === 'pending') {
@@ -394,10 +414,8 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
         }
         return 'bidding';
       })();
-      if (state === 'bidding' && a.leadingRegistrationId !== null && (await repo.hasBid(db, id, r.id))) {
-        return { state: 'outbid', registration, proxyMaxFen: r.proxyMaxFen };
-      }
-      return { state, registration, proxyMaxFen: r.proxyMaxFen };
+      const [orgName, outbid] = await Promise.all([repo.orgName(db, r.bidderOrgId), state === 'bidding' && a.leadingRegistrationId !== null ? repo.hasBid(db, id, r.id) : false]);
+      return { state: outbid ? 'outbid' : state, registration: toRegistration(r, orgName), proxyMaxFen: r.proxyMaxFen };
     },
 
     /** Registers an organisation of the caller as bidder (pending the operator's approval). */
@@ -486,7 +504,8 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
     async recordDeposit(actor: Actor, id: string, registrationId: string, input: { entry: 'held' | 'refunded' | 'forfeited'; amountFen: number; reference?: string | undefined }) {
       const me = requireUser(actor);
       const row = await db.transaction(async (tx) => {
-        const { a, roles } = await load(actor, id, tx);
+        // The auction's lock (the bids' lock too): "is it the leader" below cannot change meanwhile.
+        const { a, roles } = await load(actor, id, tx, true);
         if (!roles.includes('operator')) {
           throw new AppError('common/forbidden', 'market operator of the region only');
         }
@@ -541,9 +560,9 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
         throw new AppError('auction/bid_too_low', `minimum is ${committedMin}`, { minNextFen: committedMin }, { minNextFen: committedMin });
       }
       let refusedMin: number | null = null;
-      let out: Awaited<ReturnType<typeof applyBids>>;
-      try {
-        out = await db.transaction(async (tx) => {
+      /** `fresh`: read the registration and proxies in their own statements, after the lock (the retry after StalePlan). */
+      const attempt = (fresh: boolean) =>
+        db.transaction(async (tx) => {
           const locked = await repo.lockForBid(tx, id);
           if (!locked) {
             throw notFound(id);
@@ -558,14 +577,24 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
           if (input.amountFen < min) {
             throw new AppError('auction/bid_too_low', `minimum is ${min}`, { minNextFen: min }, { minNextFen: min });
           }
-          const { proxies, paddles } = proxyList(locked.proxies);
+          if (fresh) {
+            requireStanding((await repo.registration(tx, id, reg.id))!);
+          }
+          const { proxies, paddles } = proxyList(fresh ? await repo.proxies(tx, id, a.currentPriceFen ?? 0) : locked.proxies);
           paddles.set(reg.id, reg.paddleNo);
           const plan = planManualBid({ startPriceFen: a.startPriceFen, increments: a.increments, currentPriceFen: a.currentPriceFen, leaderId: a.leadingRegistrationId }, proxies, reg.id, input.amountFen);
-          const res = await applyBids(tx, a, plan.bids, paddles, now, input.clientKey);
-          if (plan.refused) {
-            refusedMin = res.live.nextMinFen;
-          }
+          const res = await applyBids(tx, a, plan.bids, paddles, now, input.clientKey, fresh ? undefined : { proxyFingerprint: locked.proxyFingerprint, bidderId: reg.id });
+          refusedMin = plan.refused ? res.live.nextMinFen : null;
           return res;
+        });
+      let out: Awaited<ReturnType<typeof applyBids>>;
+      try {
+        // A proxy or this bidder's deposit changed while the bid waited for the lock: plan again (rare).
+        out = await attempt(false).catch((err: unknown) => {
+          if (err instanceof StalePlan) {
+            return attempt(true);
+          }
+          throw err;
         });
       } catch (err) {
         // The same key sent twice at once: the second waited for the lock and now sees its own bid
@@ -599,6 +628,8 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
         }
         const now = clock.now();
         requireLive(a, now);
+        // Under the auction's lock, which deposit movements take too: the standing checked above still holds.
+        requireStanding((await repo.registration(tx, id, reg.id))!);
         const min = nextMinFen(a.startPriceFen, a.currentPriceFen, a.increments);
         if (maxFen < min) {
           throw new AppError('auction/bid_too_low', `minimum is ${min}`, { minNextFen: min }, { minNextFen: min });
@@ -653,7 +684,7 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
     async snapshot(actor: Actor, id: string) {
       const { a } = await load(actor, id);
       const [bids, leadingPaddleNo] = await Promise.all([repo.recentBids(db, id, 50), repo.paddleOf(db, a.leadingRegistrationId)]);
-      return { a, live: toLiveState(a, leadingPaddleNo), bids: bids.map(toBid) };
+      return { a, live: toLiveState(a, leadingPaddleNo), bids: bids.map(toBid), serverNow: clock.now().toISOString() };
     },
     bidsAfter: async (id: string, seq: number) => (await repo.bidsAfter(db, id, seq)).map(toBid),
 
@@ -671,12 +702,14 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
         return { postpone: a.endsAt };
       }
       const actor = systemActor('scheduler');
-      const sold = isSold(a.reserveFen, a.currentPriceFen, a.leadingRegistrationId);
+      const winner = a.leadingRegistrationId ? await repo.registration(tx, a.id, a.leadingRegistrationId) : undefined;
+      // A leader whose deposit the operator forfeited during the auction has lost its standing: the
+      // hammer does not fall to it (the lot is unsold; the operator may auction it again).
+      const sold = isSold(a.reserveFen, a.currentPriceFen, a.leadingRegistrationId) && winner?.depositStatus === 'held';
       const to = transitionOrThrow(a, sold ? 'close_sold' : 'close_unsold', ['scheduler'], now);
       let dealId: string | null = null;
       const listing = await repo.listing(tx, a.listingId, true);
-      if (sold) {
-        const winner = await repo.registration(tx, a.id, a.leadingRegistrationId!);
+      if (sold && winner) {
         const deal = await deals.open(tx, actor, {
           pricingMethod: 'auction',
           auctionId: a.id,
@@ -684,7 +717,7 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
           achievementId: listing?.achievementId ?? null,
           chainId: a.chainId,
           sellerOrgId: a.sellerOrgId,
-          buyerOrgId: winner!.bidderOrgId,
+          buyerOrgId: winner.bidderOrgId,
           priceFen: a.currentPriceFen!,
           transferMode: listing?.mode ?? 'assign',
           licenceKind: listing?.licenceKind ?? null,
@@ -695,7 +728,7 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
       }
       await settleDeposits(tx, a, sold ? a.leadingRegistrationId : null, actor);
       if (listing && listing.status === 'in_auction') {
-        await repo.setListingStatus(tx, listing.id, sold ? 'sold' : 'listed');
+        await listingTransition(tx, actor, listing.id, sold ? 'sell' : 'end_auction');
       }
       const after = await repo.update(tx, a.id, { status: to, closedAt: now, closedBy: scheduler.processName, dealId });
       await audit.record(tx, { actor, action: 'auction.closed', entityType: 'auction', entityId: a.id, before: auditStateOfAuction(a), after: { ...auditStateOfAuction(after), dealId } });
@@ -731,11 +764,12 @@ export function createAuctionsService({ db, repo, audit, clock, deals, scheduler
 
   /** The original answer to a retried bid: the bid, the proxy bids placed with it, the auction now. */
   async function replay(id: string, seq: number): Promise<PlaceBidResult> {
-    const [a, bids] = await Promise.all([repo.find(db, id), repo.bidsAfter(db, id, seq - 1)]);
+    // One query: the auction now, its leader's paddle and the bids from this one on.
+    const [row] = await repo.pollRows(db, [{ id, afterSeq: seq - 1 }]);
+    const { a, leadingPaddleNo, bids } = row!;
     const mine = bids.find((b) => b.seq === seq)!;
     const withIt = bids.filter((b: BidRow) => b.seq > seq && b.kind === 'proxy' && b.placedAt.getTime() === mine.placedAt.getTime());
-    const leadingPaddleNo = await repo.paddleOf(db, a!.leadingRegistrationId);
-    return { bid: toBid(mine), proxyBids: withIt.map(toBid), auction: toLiveState(a!, leadingPaddleNo), replayed: true };
+    return { bid: toBid(mine), proxyBids: withIt.map(toBid), auction: toLiveState(a, leadingPaddleNo), replayed: true };
   }
 
   return service;

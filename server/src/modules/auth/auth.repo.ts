@@ -81,10 +81,6 @@ export function createAuthRepo(db: Db) {
     async insertSession(values: typeof sessions.$inferInsert) {
       await db.insert(sessions).values(values);
     },
-    async findSession(id: string) {
-      const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
-      return row;
-    },
     async deleteSession(id: string) {
       await db.delete(sessions).where(eq(sessions.id, id));
     },
@@ -119,10 +115,6 @@ export function createAuthRepo(db: Db) {
         .leftJoin(users, eq(users.id, sessions.userId))
         .where(eq(sessions.id, id))
         .limit(1);
-      return row;
-    },
-    async findTokenByPrefix(prefix: string) {
-      const [row] = await db.select().from(apiTokens).where(eq(apiTokens.prefix, prefix)).limit(1);
       return row;
     },
     listTokens(userId: string) {

@@ -1,12 +1,13 @@
 import type { DemandAction, DemandStatus } from '#shared/contracts/demands.contract';
-import { chinaToday } from '#server/lib/china-time';
+import { chinaToday } from '#shared/format/china-time';
+import { nextByTable, type TransitionRow, type TransitionResult } from '#server/lib/transition-table';
 
 export { chinaToday };
 
 /** Who acts on a demand: members of its organisation, or an administrator of its region (moderation). */
 export type DemandRole = 'editor' | 'admin';
 
-type Row = { from: DemandStatus; action: DemandAction; to: DemandStatus; by: readonly DemandRole[] };
+type Row = TransitionRow<DemandStatus, DemandAction, DemandRole>;
 
 /**
  * Lifecycle: draft → published → closed (solved or no longer needed) or withdrawn; a withdrawn
@@ -19,15 +20,11 @@ export const DEMAND_TRANSITIONS: readonly Row[] = [
   { from: 'published', action: 'withdraw', to: 'withdrawn', by: ['editor', 'admin'] },
 ];
 
-export type DemandTransitionResult = { ok: true; to: DemandStatus } | { ok: false; reason: 'invalid_transition' | 'not_allowed' };
+export type DemandTransitionResult = TransitionResult<DemandStatus>;
 
 /** The next status for an action by someone holding `roles`, or why not. Pure. */
 export function nextDemandStatus(from: DemandStatus, action: DemandAction, roles: readonly DemandRole[]): DemandTransitionResult {
-  const row = DEMAND_TRANSITIONS.find((r) => r.from === from && r.action === action);
-  if (!row) {
-    return { ok: false, reason: 'invalid_transition' };
-  }
-  return row.by.some((r) => roles.includes(r)) ? { ok: true, to: row.to } : { ok: false, reason: 'not_allowed' };
+  return nextByTable(DEMAND_TRANSITIONS, from, action, roles);
 }
 
 /** Content can change only before the first publication. */

@@ -11,7 +11,7 @@ import {
 import { regionPrefix } from '#shared/format/region-scope';
 import { pgErrorCode, type Db } from '#server/db/types';
 import { AppError } from '#server/lib/app-error';
-import { chinaToday } from '#server/lib/china-time';
+import { chinaToday } from '#shared/format/china-time';
 import type { Clock } from '#server/lib/clock';
 import { fieldError } from '#server/lib/field-error';
 import type { AuditService } from '#server/modules/audit/index';
@@ -34,7 +34,9 @@ export function createDealWorkspace({ db, repo, dealsRepo, audit, clock }: DealW
   const dealNotFound = (id: string) => new AppError('market/deal_not_found', `deal ${id} not found`);
 
   async function dealAccess(actor: Actor, d: DealRow): Promise<{ side: Side | null; seller?: OrgRow; buyer?: OrgRow } | null> {
-    const [seller, buyer] = await Promise.all([repo.org(d.sellerOrgId), repo.org(d.buyerOrgId)]);
+    const parties = await repo.orgs([d.sellerOrgId, d.buyerOrgId]);
+    const seller = parties.find((o) => o.id === d.sellerOrgId);
+    const buyer = parties.find((o) => o.id === d.buyerOrgId);
     if (seller && isSellerViewer(actor, seller)) {
       return { side: 'seller', seller, buyer };
     }
@@ -104,7 +106,7 @@ export function createDealWorkspace({ db, repo, dealsRepo, audit, clock }: DealW
     async dealMessages(actor: Actor, id: string) {
       requireUser(actor);
       const { d } = await loadDeal(actor, id);
-      const rows = await repo.dealMessages(d.id);
+      const rows = await repo.dealMessages(d.id, d.buyerOrgId);
       return rows.map(({ m, authorName, fromBuyer }) => toDealMessageDto(m, authorName, fromBuyer ? 'buyer' : 'seller'));
     },
 
@@ -118,7 +120,7 @@ export function createDealWorkspace({ db, repo, dealsRepo, audit, clock }: DealW
       let content: string | null = null;
       if (input.document) {
         const bytes = decodeBase64(input.document.contentBase64);
-        if (!bytes) {
+        if (!bytes?.length) {
           throw fieldError('market/document_invalid', 'document.contentBase64');
         }
         if (bytes.length > MAX_DOCUMENT_BYTES) {

@@ -1,14 +1,13 @@
-import type { DealPricingMethod, DealStatus, ListingMode, LicenceKind } from '#shared/contracts/market.contract';
+import {
+  dealNeedsNotice,
+  type DealPricingMethod,
+  type DealStatus,
+  type ListingMode,
+  type LicenceKind,
+} from '#shared/contracts/market.contract';
 
-/**
- * 促进科技成果转化法 art 18: a state-funded seller (fiscal project, public university or institute)
- * that sets the price by negotiation must publish the achievement and the price before concluding
- * (协议定价公示). A listing (挂牌) or an auction (拍卖) is itself public price discovery. A tender won
- * by a state-funded seller is a price the seller negotiated with one buyer, so it is noticed too.
- */
-export function dealNeedsNotice(pricingMethod: DealPricingMethod, stateFunded: boolean): boolean {
-  return stateFunded && (pricingMethod === 'negotiated' || pricingMethod === 'tender');
-}
+/** The notice rule lives in the contract (the web client draws the same steps); re-exported for the server. */
+export { dealNeedsNotice };
 
 /** The status a new deal starts in. */
 export function initialDealStatus(pricingMethod: DealPricingMethod, stateFunded: boolean): DealStatus {

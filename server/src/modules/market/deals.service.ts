@@ -5,7 +5,7 @@ import type { Clock } from '#server/lib/clock';
 import { newDealNo } from '#server/lib/ids';
 import type { AuditService } from '#server/modules/audit/index';
 import type { Actor } from '#server/modules/auth/index';
-import { chinaToday } from '#server/lib/china-time';
+import { chinaToday } from '#shared/format/china-time';
 import { commissionFen, contractCategoryOf, DEFAULT_FEES, initialDealStatus } from './deal.rules';
 import type { DealRow, DealsRepo } from './deals.repo';
 
@@ -69,11 +69,11 @@ export function createDealsCore({ repo, audit, clock }: DealsCoreDeps) {
     /** Concludes a deal: sets the time and prepares the contract registration draft (same chain id). */
     async conclude(tx: Tx, actor: Actor, deal: DealRow): Promise<DealRow> {
       const now = clock.now();
-      const [seller, buyer, achievement] = await Promise.all([
-        repo.org(tx, deal.sellerOrgId),
-        repo.org(tx, deal.buyerOrgId),
-        deal.achievementId ? repo.achievement(tx, deal.achievementId) : Promise.resolve(undefined),
-      ]);
+      // One after another: a transaction is one connection, and node-postgres queues (and warns about)
+      // queries sent on a client that is still busy.
+      const seller = await repo.org(tx, deal.sellerOrgId);
+      const buyer = await repo.org(tx, deal.buyerOrgId);
+      const achievement = deal.achievementId ? await repo.achievement(tx, deal.achievementId) : undefined;
       const category = contractCategoryOf(
         deal.transferMode,
         deal.licenceKind,

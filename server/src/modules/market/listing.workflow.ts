@@ -1,4 +1,5 @@
 import type { ListingAction, ListingStatus } from '#shared/contracts/market.contract';
+import { nextByTable, type TransitionRow, type TransitionResult } from '#server/lib/transition-table';
 
 /**
  * Who acts on a listing: `seller` (its organisation's TTO/owner side), `system` (the scheduler's
@@ -6,7 +7,7 @@ import type { ListingAction, ListingStatus } from '#shared/contracts/market.cont
  */
 export type ListingRole = 'seller' | 'system' | 'auctions';
 
-type Row = { from: ListingStatus; action: ListingAction; to: ListingStatus; by: readonly ListingRole[] };
+type Row = TransitionRow<ListingStatus, ListingAction, ListingRole>;
 
 /**
  * Listing lifecycle: draft → listed (publish) → withdrawn (owner) | expired (at `listedUntil`) |
@@ -24,19 +25,13 @@ export const LISTING_TRANSITIONS: readonly Row[] = [
   { from: 'in_auction', action: 'sell', to: 'sold', by: ['auctions'] },
 ];
 
-export type TransitionResult<S> = { ok: true; to: S } | { ok: false; reason: 'invalid_transition' | 'not_allowed' };
-
 /** The next status for an action by someone holding `roles`, or why not. Pure. */
 export function nextListingStatus(
   from: ListingStatus,
   action: ListingAction,
   roles: readonly ListingRole[],
 ): TransitionResult<ListingStatus> {
-  const row = LISTING_TRANSITIONS.find((r) => r.from === from && r.action === action);
-  if (!row) {
-    return { ok: false, reason: 'invalid_transition' };
-  }
-  return row.by.some((r) => roles.includes(r)) ? { ok: true, to: row.to } : { ok: false, reason: 'not_allowed' };
+  return nextByTable(LISTING_TRANSITIONS, from, action, roles);
 }
 
 /** Content changes only before publication. */

@@ -65,18 +65,23 @@ export function createMarketRepo(db: Db) {
         .where(eq(achievements.id, id));
       return row;
     },
-    async hasGrantedAccess(achievementId: string, userId: string): Promise<boolean> {
-      const [row] = await db
-        .select({ id: achievementAccessRequests.id })
+    /** Of `achievementIds`, those on which the user holds a granted (NDA) access request: one query per page of listings. */
+    async grantedAchievementIds(userId: string, achievementIds: string[]): Promise<Set<string>> {
+      const ids = [...new Set(achievementIds)];
+      if (!ids.length) {
+        return new Set();
+      }
+      const rows = await db
+        .selectDistinct({ id: achievementAccessRequests.achievementId })
         .from(achievementAccessRequests)
         .where(
           and(
-            eq(achievementAccessRequests.achievementId, achievementId),
+            inArray(achievementAccessRequests.achievementId, ids),
             eq(achievementAccessRequests.requesterId, userId),
             eq(achievementAccessRequests.status, 'granted'),
           ),
         );
-      return row !== undefined;
+      return new Set(rows.map((r) => r.id));
     },
 
     // ── listings ──
@@ -265,13 +270,9 @@ export function createMarketRepo(db: Db) {
         .limit(1);
       return row ?? null;
     },
-    async dealMessages(dealId: string) {
+    async dealMessages(dealId: string, buyerOrgId: string) {
       return db
-        .select({
-          m: marketMessages,
-          authorName: users.displayName,
-          fromBuyer: fromBuyer(sql`(select buyer_org_id from market_deals md where md.id = ${marketMessages.dealId})`),
-        })
+        .select({ m: marketMessages, authorName: users.displayName, fromBuyer: fromBuyer(sql`${buyerOrgId}`) })
         .from(marketMessages)
         .innerJoin(users, eq(users.id, marketMessages.authorId))
         .where(eq(marketMessages.dealId, dealId))

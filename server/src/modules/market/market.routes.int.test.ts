@@ -142,6 +142,38 @@ describe('listings', () => {
     expect((await t.request('GET', `${API}/listings/${l.id}`)).body.dataRoom).toBeNull();
   });
 
+  it('the directory shows the data room only on listings whose achievement the caller was granted', async () => {
+    const grantedAch = await publishedAchievement(uni.id, '110108');
+    const otherAch = await publishedAchievement(uni.id, '110108');
+    const granted = await listing(a.tto, grantedAch, { title: '目录资料室授权测试' });
+    const other = await listing(a.tto, otherAch, { title: '目录资料室未授权测试' });
+    await t.handle.db
+      .insert(achievementAccessRequests)
+      .values({ achievementId: grantedAch, requesterId: a.buyer2.userId, ndaAcceptedAt: clock.now(), status: 'granted' });
+    const dir = await t.request('GET', `${API}/listings?q=${encodeURIComponent('目录资料室')}`, { as: a.buyer2 });
+    const byId = new Map(dir.body.items.map((i: any) => [i.id, i.dataRoom]));
+    expect(byId.get(granted.id)).toBe('保密：工艺参数表');
+    expect(byId.get(other.id)).toBeNull();
+    const seller = await t.request('GET', `${API}/listings?mine=true`, { as: a.uniMember });
+    expect(seller.body.items.find((i: any) => i.id === other.id).dataRoom).toBe('保密：工艺参数表');
+  });
+
+  it('refuses instants PostgreSQL cannot store with a 400, not a 500', async () => {
+    const achId = await publishedAchievement(uni.id, '110108');
+    const body = { achievementId: achId, mode: 'assign', pricing: 'negotiable', listedUntil: inDays(30) };
+    const paths = (res: { body: any }) => (res.body.error.details.issues as { path: string }[]).map((i) => i.path);
+    const tooLate = await t.request('POST', `${API}/listings`, { as: a.tto, body: { ...body, listedUntil: '9999-12-31T23:59:59-14:00' } });
+    expect(code(tooLate)).toBe('400 common/validation_failed');
+    expect(paths(tooLate)).toEqual(['body.listedUntil']);
+    const tooEarly = await t.request('POST', `${API}/listings`, { as: a.tto, body: { ...body, listedFrom: '0000-01-01T00:00:00Z' } });
+    expect(code(tooEarly)).toBe('400 common/validation_failed');
+    expect(paths(tooEarly)).toEqual(['body.listedFrom']);
+    const draft = await listing(a.tto, achId, {}, false);
+    const patched = await t.request('PATCH', `${API}/listings/${draft.id}`, { as: a.tto, body: { listedFrom: '0000-06-01T00:00:00Z' } });
+    expect(code(patched)).toBe('400 common/validation_failed');
+    expect(paths(patched)).toEqual(['body.listedFrom']);
+  });
+
   it('refuses: non-seller, unpublished achievement, licence without kind, fixed without price, bad period, bad money, edits after publication', async () => {
     const achId = await publishedAchievement(uni.id, '110108');
     const body = { achievementId: achId, mode: 'assign', pricing: 'negotiable', listedUntil: inDays(30) };
@@ -473,6 +505,14 @@ describe('deal workspace', () => {
     expect(code(await t.request('POST', `${API}/deals/${dealId}/messages`, { as: a.buyer, body: { body: '' } }))).toBe(
       '400 common/validation_failed',
     );
+    expect(
+      code(
+        await t.request('POST', `${API}/deals/${dealId}/messages`, {
+          as: a.buyer,
+          body: { body: '', document: { name: 'empty.txt', mediaType: 'text/plain', contentBase64: ' \n ' } },
+        }),
+      ),
+    ).toBe('400 market/document_invalid');
     const audits = await t.handle.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, dealId));
     expect(audits.map((r) => r.action)).toEqual(expect.arrayContaining(['deal.opened', 'deal.document_shared', 'deal.message']));
   });

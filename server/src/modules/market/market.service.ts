@@ -55,6 +55,7 @@ export type MarketDeps = {
 export const LISTING_EXPIRE_JOB = 'listing.expire';
 export const OFFER_EXPIRE_JOB = 'offer.expire';
 
+
 const LISTING_AUDIT: Record<string, string> = {
   publish: 'listing.published',
   withdraw: 'listing.withdrawn',
@@ -62,7 +63,6 @@ const LISTING_AUDIT: Record<string, string> = {
   sell: 'listing.sold',
 };
 
-/** Listings (挂牌), negotiation threads and offers, the deal workspace and the fee schedule. */
 const DECLINE_REASON_ZH: Record<DeclineReason, string> = {
   price_too_low: '价格过低',
   terms_unacceptable: '条款不可接受',
@@ -71,6 +71,7 @@ const DECLINE_REASON_ZH: Record<DeclineReason, string> = {
   other: '其他原因',
 };
 
+/** Listings (挂牌), negotiation threads and offers, the deal workspace and the fee schedule. */
 export function createMarketService({ db, repo, dealsRepo, deals, audit, clock, scheduler, offerResponseDays = 7, notify }: MarketDeps) {
   const listingNotFound = (id: string) => new AppError('market/listing_not_found', `listing ${id} not found`);
   const offerNotFound = (id: string) => new AppError('market/offer_not_found', `offer ${id} not found`);
@@ -88,24 +89,48 @@ export function createMarketService({ db, repo, dealsRepo, deals, audit, clock, 
   }
 
   /** Verified organisations, other than the seller, through which the actor may buy. */
-  async function buyerOrgsOf(actor: Actor, sellerOrgId: string, memberOrgs?: OrgRow[]): Promise<OrgRow[]> {
+  async function buyerOrgsOf(actor: Actor, sellerOrgId: string, memberOrgs?: OrgRow[], conn?: DbConn): Promise<OrgRow[]> {
     if (actor.kind !== 'user') {
       return [];
     }
-    const orgs = memberOrgs ?? (await repo.orgs(actor.memberships.map((m) => m.organisationId)));
+    const memberIds = actor.memberships.map((m) => m.organisationId);
+    const orgs = memberOrgs ?? (await repo.orgs(memberIds, conn));
     const verified = new Set(orgs.filter((o) => o.status === 'verified').map((o) => o.id));
     const ids = buyerOrgIdsOf(actor, verified, sellerOrgId);
     return orgs.filter((o) => ids.includes(o.id));
   }
 
-  /** The listing as the actor sees it; `memberOrgs` (the actor's organisations) saves a query per row in lists. */
-  async function present(actor: Actor, { l, org }: ListingWithOrg, memberOrgs?: OrgRow[]): Promise<Listing> {
+  /** The buyer organisation the caller acts for on a listing (refusing the seller's own). */
+  async function pickBuyerOrg(actor: Actor, l: ListingRow, org: OrgRow, wanted: string | undefined, conn?: DbConn): Promise<string> {
+    if (isSellerViewer(actor, org) || (wanted && wanted === l.sellerOrgId)) {
+      throw new AppError('market/own_listing', 'the seller cannot buy its own listing');
+    }
+    const candidates = await buyerOrgsOf(actor, l.sellerOrgId, undefined, conn);
+    const pick = wanted ? candidates.find((c) => c.id === wanted) : candidates[0];
+    if (!pick) {
+      throw new AppError('market/buyer_org_required', 'not a member of a verified buyer organisation');
+    }
+    return pick.id;
+  }
+
+  /** Achievements of `rows` whose data room the actor opened by NDA (the seller side needs none): one query. */
+  async function grantedOf(actor: Actor, rows: ListingWithOrg[]): Promise<ReadonlySet<string>> {
+    const ids = rows.filter(({ org }) => !isSellerViewer(actor, org)).map(({ l }) => l.achievementId);
+    return actor.kind === 'user' && ids.length ? repo.grantedAchievementIds(actor.userId, ids) : new Set();
+  }
+
+  /**
+   * The listing as the actor sees it: the data room only for the seller side and NDA-granted users.
+   * In lists, `memberOrgs` (the actor's organisations) and `granted` (see grantedOf) save queries per row.
+   */
+  async function present(actor: Actor, row: ListingWithOrg, memberOrgs?: OrgRow[], granted?: ReadonlySet<string>): Promise<Listing> {
+    const { l, org } = row;
     const viewer = isSellerViewer(actor, org);
-    const granted = !viewer && actor.kind === 'user' ? await repo.hasGrantedAccess(l.achievementId, actor.userId) : false;
+    const dataRoom = viewer || (granted ?? (await grantedOf(actor, [row]))).has(l.achievementId);
     const buyerOrgs = isListingOpen(l, clock.now())
       ? (await buyerOrgsOf(actor, l.sellerOrgId, memberOrgs)).map((o) => ({ id: o.id, name: o.name }))
       : [];
-    return toListingDto(l, org, { dataRoom: viewer || granted, canManage: isSellerActor(actor, org), buyerOrgs });
+    return toListingDto(l, org, { dataRoom, canManage: isSellerActor(actor, org), buyerOrgs });
   }
 
   function checkListingFields(
@@ -125,10 +150,7 @@ export function createMarketService({ db, repo, dealsRepo, deals, audit, clock, 
     if (v.pricing === 'fixed' && (v.priceFen === null || v.priceFen === undefined)) {
       throw fieldError('market/price_required', 'priceFen');
     }
-    if (
-      v.listedUntil &&
-      (v.listedUntil.getTime() <= now.getTime() || (v.listedFrom && v.listedUntil.getTime() <= v.listedFrom.getTime()))
-    ) {
+    if (v.listedUntil && (v.listedUntil.getTime() <= now.getTime() || (v.listedFrom && v.listedUntil.getTime() <= v.listedFrom.getTime()))) {
       throw fieldError('market/period_invalid', 'listedUntil');
     }
   }
@@ -234,11 +256,13 @@ export function createMarketService({ db, repo, dealsRepo, deals, audit, clock, 
   async function newOffer(
     tx: Tx,
     actor: Actor & { kind: 'user' },
-    values: { listingId: string; buyerOrgId: string; fromSide: Side; previousOfferId: string | null; amountFen: number; terms: string },
+    l: ListingRow,
+    values: { buyerOrgId: string; fromSide: Side; previousOfferId: string | null; amountFen: number; terms: string },
   ) {
     const now = clock.now();
     const offer = await repo.insertOffer(tx, {
       ...values,
+      listingId: l.id,
       status: 'open',
       respondBy: respondByFrom(now, offerResponseDays),
       createdBy: actor.userId,
@@ -246,18 +270,15 @@ export function createMarketService({ db, repo, dealsRepo, deals, audit, clock, 
     await scheduler.schedule(tx, { kind: OFFER_EXPIRE_JOB, key: offer.id, runAt: offer.respondBy });
     await audit.record(tx, { actor, action: 'offer.made', entityType: 'offer', entityId: offer.id, after: auditStateOfOffer(offer) });
     if (notify) {
-      const listing = await repo.findListing(values.listingId, tx);
-      if (listing) {
-        const yuan = (offer.amountFen / 100).toLocaleString('zh-CN');
-        await notify(tx, values.fromSide === 'buyer' ? listing.l.sellerOrgId : values.buyerOrgId, {
-          kind: 'offer_received',
-          title: `${values.fromSide === 'buyer' ? '收到新报价' : '对方还价'}：${listing.l.title}`,
-          body: `「${listing.l.title}」收到${values.fromSide === 'buyer' ? '买方报价' : '卖方还价'} ¥${yuan}，请在 ${offer.respondBy.toISOString().slice(0, 10)} 前答复。`,
-          link: `/market/listings/${listing.l.id}`,
-          dedupeKey: `offer:${offer.id}`,
-          data: { listingId: listing.l.id, offerId: offer.id },
-        });
-      }
+      const yuan = (offer.amountFen / 100).toLocaleString('zh-CN');
+      await notify(tx, values.fromSide === 'buyer' ? l.sellerOrgId : values.buyerOrgId, {
+        kind: 'offer_received',
+        title: `${values.fromSide === 'buyer' ? '收到新报价' : '对方还价'}：${l.title}`,
+        body: `「${l.title}」收到${values.fromSide === 'buyer' ? '买方报价' : '卖方还价'} ¥${yuan}，请在 ${offer.respondBy.toISOString().slice(0, 10)} 前答复。`,
+        link: `/market/listings/${l.id}`,
+        dedupeKey: `offer:${offer.id}`,
+        data: { listingId: l.id, offerId: offer.id },
+      });
     }
     return offer;
   }
@@ -319,8 +340,16 @@ export function createMarketService({ db, repo, dealsRepo, deals, audit, clock, 
         scope = { orgIds };
       }
       const { items, total } = await repo.pageListings(q, scope, now);
-      const memberOrgs = actor.kind === 'user' ? await repo.orgs(actor.memberships.map((m) => m.organisationId)) : [];
-      return { items: await Promise.all(items.map((row) => present(actor, row, memberOrgs))), total, page: q.page, pageSize: q.pageSize };
+      const [memberOrgs, granted] = await Promise.all([
+        actor.kind === 'user' ? repo.orgs(actor.memberships.map((m) => m.organisationId)) : [],
+        grantedOf(actor, items),
+      ]);
+      return {
+        items: await Promise.all(items.map((row) => present(actor, row, memberOrgs, granted))),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async getListing(actor: Actor, id: string): Promise<Listing> {
@@ -350,7 +379,9 @@ export function createMarketService({ db, repo, dealsRepo, deals, audit, clock, 
           achievementId: a.id,
           sellerOrgId: org.id,
           createdBy: me.userId,
-          regionCode: a.regionCode,
+          // The market of the seller organisation's region hosts the listing, as it hosts the
+          // listing's auctions, deals and notices (decision 009): one operator oversees them all.
+          regionCode: org.regionCode,
           title: input.title ?? a.title,
           mode: input.mode,
           licenceKind: input.mode === 'license' ? (input.licenceKind ?? null) : null,
@@ -529,7 +560,7 @@ export function createMarketService({ db, repo, dealsRepo, deals, audit, clock, 
         buyerOrgId = input.buyerOrgId;
         side = 'seller';
       } else {
-        buyerOrgId = await this.pickBuyerOrg(actor, l, org, input.buyerOrgId);
+        buyerOrgId = await pickBuyerOrg(actor, l, org, input.buyerOrgId);
         side = 'buyer';
       }
       if (!isListingOpen(l, clock.now())) {
@@ -549,33 +580,18 @@ export function createMarketService({ db, repo, dealsRepo, deals, audit, clock, 
       return toThreadMessageDto(m, me.displayName, side);
     },
 
-    /** The buyer organisation the caller acts for on a listing (refusing the seller's own). */
-    async pickBuyerOrg(actor: Actor, l: ListingRow, org: OrgRow, wanted: string | undefined): Promise<string> {
-      if (isSellerViewer(actor, org) || (wanted && wanted === l.sellerOrgId)) {
-        throw new AppError('market/own_listing', 'the seller cannot buy its own listing');
-      }
-      const candidates = await buyerOrgsOf(actor, l.sellerOrgId);
-      const pick = wanted ? candidates.find((c) => c.id === wanted) : candidates[0];
-      if (!pick) {
-        throw new AppError('market/buyer_org_required', 'not a member of a verified buyer organisation');
-      }
-      return pick.id;
-    },
-
     async makeOffer(actor: Actor, id: string, input: CreateOffer) {
       const me = requireUser(actor);
-      const pre = await load(actor, id);
-      const buyerOrgId = await this.pickBuyerOrg(actor, pre.l, pre.org, input.buyerOrgId);
       const offer = await db.transaction(async (tx) => {
-        const { l } = await load(actor, id, tx, true);
+        const { l, org } = await load(actor, id, tx, true);
+        const buyerOrgId = await pickBuyerOrg(actor, l, org, input.buyerOrgId, tx);
         if (!isListingOpen(l, clock.now())) {
           throw notOpen(l.status);
         }
         if ((await repo.threadOffers(l.id, buyerOrgId, tx)).some((o) => o.status === 'open')) {
           throw new AppError('market/offer_pending', 'an offer in this thread awaits an answer');
         }
-        return newOffer(tx, me, {
-          listingId: l.id,
+        return newOffer(tx, me, l, {
           buyerOrgId,
           fromSide: 'buyer',
           previousOfferId: null,
@@ -618,8 +634,7 @@ export function createMarketService({ db, repo, dealsRepo, deals, audit, clock, 
         let counterOffer: OfferRow | null = null;
         let dealId: string | null = null;
         if (action === 'counter') {
-          counterOffer = await newOffer(tx, me, {
-            listingId: l.id,
+          counterOffer = await newOffer(tx, me, l, {
             buyerOrgId: offer.buyerOrgId,
             fromSide: side,
             previousOfferId: offer.id,

@@ -1,4 +1,5 @@
 import type { OfferAction, OfferStatus } from '#shared/contracts/market.contract';
+import { nextByTable, type TransitionRow } from '#server/lib/transition-table';
 
 /**
  * Who acts on an offer: `maker` (the side that made it), `recipient` (the other side, who answers),
@@ -6,7 +7,7 @@ import type { OfferAction, OfferStatus } from '#shared/contracts/market.contract
  */
 export type OfferRole = 'maker' | 'recipient' | 'system';
 
-type Row = { from: OfferStatus; action: OfferAction; to: OfferStatus; by: readonly OfferRole[] };
+type Row = TransitionRow<OfferStatus, OfferAction, OfferRole>;
 
 /**
  * An open offer waits for the other side until `respondBy`: accepted, declined (with a reason),
@@ -26,9 +27,10 @@ export type OfferTransitionResult = { ok: true; to: OfferStatus } | { ok: false;
 
 /** The next status for an action on an offer by someone holding `roles`, or why not. Pure. */
 export function nextOfferStatus(from: OfferStatus, action: OfferAction, roles: readonly OfferRole[]): OfferTransitionResult {
-  const row = OFFER_TRANSITIONS.find((r) => r.from === from && r.action === action);
-  if (!row) {
-    return { ok: false, reason: 'not_open' };
+  const next = nextByTable(OFFER_TRANSITIONS, from, action, roles);
+  // Every row starts from `open`: no row means the offer was already answered.
+  if (next.ok) {
+    return next;
   }
-  return row.by.some((r) => roles.includes(r)) ? { ok: true, to: row.to } : { ok: false, reason: 'not_allowed' };
+  return { ok: false, reason: next.reason === 'not_allowed' ? 'not_allowed' : 'not_open' };
 }

@@ -1,5 +1,5 @@
 export { createNoticesRepo, type NoticesRepo } from './notices.repo';
 export { createNoticesService, NOTICE_EXPIRE_JOB, DEFAULT_NOTICES_CONFIG, type NoticesService, type NoticesDeps, type NoticesConfig } from './notices.service';
 export { noticesRoutes, OBJECTION_RATE_LIMIT, type NoticeRateLimit } from './notices.routes';
-export { syncHolidayCalendar, loadHolidayFile } from './holidays';
+export { syncHolidayCalendar } from './holidays';
 export { addWorkingDays, noticePeriod, isWorkingDay } from './calendar';

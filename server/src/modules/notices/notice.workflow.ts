@@ -1,5 +1,6 @@
 import type { NoticeStatus, ObjectionOutcome, ObjectionStatus } from '#shared/contracts/notices.contract';
-import { endOfChinaDay } from '#server/lib/china-time';
+import { endOfChinaDay } from '#shared/format/china-time';
+import { nextByTable, type TransitionRow, type TransitionResult } from '#server/lib/transition-table';
 
 /**
  * Who acts on a notice: `seller` (owner/admin or TTO officer of the seller organisation),
@@ -12,7 +13,7 @@ export const NOTICE_ROLES: readonly NoticeRole[] = ['seller', 'operator', 'syste
 export const NOTICE_ACTIONS = ['clear', 'block', 'withdraw'] as const;
 export type NoticeAction = (typeof NOTICE_ACTIONS)[number];
 
-type Row<S, A> = { from: S; action: A; to: S; by: readonly NoticeRole[] };
+type Row<S, A> = TransitionRow<S, A, NoticeRole>;
 
 /**
  * open → cleared: the period is over with no pending or upheld objection (scheduler only);
@@ -35,24 +36,14 @@ export const OBJECTION_TRANSITIONS: readonly Row<ObjectionStatus, ObjectionActio
   { from: 'pending', action: 'reject', to: 'rejected', by: ['seller', 'operator'] },
 ];
 
-export type TransitionResult<S> = { ok: true; to: S } | { ok: false; reason: 'invalid_transition' | 'not_allowed' };
-
-function nextOf<S, A>(table: readonly Row<S, A>[], from: S, action: A, roles: readonly NoticeRole[]): TransitionResult<S> {
-  const row = table.find((r) => r.from === from && r.action === action);
-  if (!row) {
-    return { ok: false, reason: 'invalid_transition' };
-  }
-  return row.by.some((r) => roles.includes(r)) ? { ok: true, to: row.to } : { ok: false, reason: 'not_allowed' };
-}
-
 /** The next notice status for an action by someone holding `roles`, or why not. Pure. */
 export function nextNoticeStatus(from: NoticeStatus, action: NoticeAction, roles: readonly NoticeRole[]): TransitionResult<NoticeStatus> {
-  return nextOf(NOTICE_TRANSITIONS, from, action, roles);
+  return nextByTable(NOTICE_TRANSITIONS, from, action, roles);
 }
 
 /** The next objection status. Pure. */
 export function nextObjectionStatus(from: ObjectionStatus, action: ObjectionAction, roles: readonly NoticeRole[]): TransitionResult<ObjectionStatus> {
-  return nextOf(OBJECTION_TRANSITIONS, from, action, roles);
+  return nextByTable(OBJECTION_TRANSITIONS, from, action, roles);
 }
 
 export const ACTION_OF_OUTCOME: Record<ObjectionOutcome, ObjectionAction> = { upheld: 'uphold', rejected: 'reject' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonymous, makeActor } from '#server/test-factories';
-import { canEditCalendar, canSeeObjections, isDealParty, isSellerSide, noticeRolesOf, operatorScopes } from './notices.policy';
+import { canEditCalendar, canSeeObjections, isDealParty, isSellerSide, noticeRolesOf, operatorScopes, sellerSideOrgIds } from './notices.policy';
 
 const SELLER = '22222222-2222-4222-8222-222222222222';
 const BUYER = '33333333-3333-4333-8333-333333333333';
@@ -14,6 +14,17 @@ describe('notice roles', () => {
     expect(isSellerSide(makeActor([], [{ organisationId: SELLER, role: 'member' }]), SELLER)).toBe(false);
     expect(isSellerSide(makeActor([{ role: 'tto_officer', organisationId: BUYER }]), SELLER)).toBe(false);
     expect(isSellerSide(anonymous, SELLER)).toBe(false);
+  });
+  it('lists the organisations the actor is the seller side of, once each (the decision queue)', () => {
+    const actor = makeActor(
+      [{ role: 'tto_officer', organisationId: SELLER }],
+      [
+        { organisationId: SELLER, role: 'admin' },
+        { organisationId: BUYER, role: 'member' },
+      ],
+    );
+    expect(sellerSideOrgIds(actor)).toEqual([SELLER]);
+    expect(sellerSideOrgIds(anonymous)).toEqual([]);
   });
   it('the market operator of the seller’s region (or above) operates the notice; another region’s does not', () => {
     expect(noticeRolesOf(makeActor([{ role: 'market_operator', regionCode: '110000' }]), notice)).toEqual(['operator']);

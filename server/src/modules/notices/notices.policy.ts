@@ -4,14 +4,20 @@ import type { NoticeRole } from './notice.workflow';
 
 /** The seller side of a deal: an owner or admin of the seller organisation, or its TTO officer. */
 export function isSellerSide(actor: Actor, sellerOrgId: string): boolean {
+  return sellerSideOrgIds(actor).includes(sellerOrgId);
+}
+
+/** The organisations whose notices the actor decides as the seller side (see `isSellerSide`). */
+export function sellerSideOrgIds(actor: Actor): string[] {
   if (actor.kind !== 'user') {
-    return false;
+    return [];
   }
-  const m = membershipIn(actor, sellerOrgId);
-  if (m && (m.role === 'owner' || m.role === 'admin')) {
-    return true;
-  }
-  return actor.roles.some((r) => r.role === 'tto_officer' && r.organisationId === sellerOrgId);
+  return [
+    ...new Set([
+      ...actor.memberships.filter((m) => m.role === 'owner' || m.role === 'admin').map((m) => m.organisationId),
+      ...actor.roles.flatMap((r) => (r.role === 'tto_officer' && r.organisationId ? [r.organisationId] : [])),
+    ]),
+  ];
 }
 
 /** The market operator of the seller's region (the exchange hosting the notice), or a platform administrator. */

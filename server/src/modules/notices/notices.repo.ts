@@ -133,9 +133,10 @@ export function createNoticesRepo(db: Db) {
       return row!;
     },
 
-    async deleteCalendarDay(conn: DbConn, day: string): Promise<boolean> {
-      const rows = await conn.delete(calendarDays).where(eq(calendarDays.day, day)).returning({ day: calendarDays.day });
-      return rows.length > 0;
+    /** Removes the exception of `day`; returns it, or undefined when there was none. */
+    async deleteCalendarDay(conn: DbConn, day: string): Promise<CalendarDayRow | undefined> {
+      const [row] = await conn.delete(calendarDays).where(eq(calendarDays.day, day)).returning();
+      return row;
     },
 
     /** Years that already have at least one calendar row. */

@@ -368,6 +368,17 @@ describe('working-day calendar', () => {
     // Restore for the other tests.
     expect((await t.request('PUT', '/api/v1/calendar/2026-10-01', { as: opBj, body: { kind: 'holiday', name: '国庆节' } })).status).toBe(200);
   });
+
+  it('loads a year again only once it has no row at all', async () => {
+    const y2025 = (await t.request('GET', '/api/v1/calendar?year=2025')).body.days as { day: string }[];
+    expect(y2025.length).toBeGreaterThan(0);
+    for (const d of y2025) {
+      expect((await t.request('DELETE', `/api/v1/calendar/${d.day}`, { as: opBj })).status).toBe(200);
+    }
+    expect(await syncHolidayCalendar(t.handle.db)).toBe(y2025.length);
+    expect((await t.request('GET', '/api/v1/calendar?year=2025')).body.days).toEqual(y2025);
+    expect(await syncHolidayCalendar(t.handle.db)).toBe(0);
+  });
 });
 
 describe('configured notice periods', () => {

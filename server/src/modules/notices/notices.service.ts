@@ -13,7 +13,7 @@ import type {
 import { BOARD_STATUSES, NOTICE_STATUSES } from '#shared/contracts/notices.contract';
 import type { Db, Tx } from '#server/db/types';
 import { AppError } from '#server/lib/app-error';
-import { chinaToday } from '#server/lib/china-time';
+import { chinaToday } from '#shared/format/china-time';
 import type { Clock } from '#server/lib/clock';
 import { fieldError } from '#server/lib/field-error';
 import type { AuditService } from '#server/modules/audit/index';
@@ -34,7 +34,7 @@ import {
   type NoticeRole,
 } from './notice.workflow';
 import { auditStateOfNotice, toCalendarDayDto, toNoticeDto, toNoticeSummary } from './notices.mapper';
-import { canEditCalendar, canSeeObjections, isDealParty, isSellerSide, noticeRolesOf, operatorScopes } from './notices.policy';
+import { canEditCalendar, canSeeObjections, isDealParty, isNoticeOperator, isSellerSide, noticeRolesOf, operatorScopes, sellerSideOrgIds } from './notices.policy';
 import type { NoticeRow, NoticesRepo, NoticeWithMeta } from './notices.repo';
 
 export const NOTICE_EXPIRE_JOB = 'notice.expire';
@@ -136,23 +136,32 @@ export function createNoticesService({ db, repo, dealsRepo, deals, scheduler, au
   };
   scheduler.register(NOTICE_EXPIRE_JOB, expire);
 
-  async function loadDealForNotice(conn: Db | Tx, dealId: string) {
-    return dealsRepo.findById(conn, dealId);
-  }
-
   async function present(actor: Actor, meta: NoticeWithMeta): Promise<Notice> {
     const roles = noticeRolesOf(actor, { sellerOrgId: meta.n.sellerOrgId, sellerRegionCode: meta.sellerRegionCode });
     const seeObjections = canSeeObjections(roles);
-    const deal = actor.kind === 'user' ? await loadDealForNotice(db, meta.n.dealId) : undefined;
+    // The deal is read only to tell whether a signed-in caller outside the seller side is one of its parties.
+    const [deal, objections] = await Promise.all([
+      !seeObjections && actor.kind === 'user' ? dealsRepo.findById(db, meta.n.dealId) : undefined,
+      seeObjections ? repo.objections(db, meta.n.id) : null,
+    ]);
     const party = seeObjections || (deal !== undefined && isDealParty(actor, deal));
     const now = clock.now();
     return toNoticeDto(meta, {
       now,
       dealId: party ? meta.n.dealId : null,
-      objections: seeObjections ? await repo.objections(db, meta.n.id) : null,
+      objections,
       canDecide: seeObjections && meta.n.status === 'open' && Number(meta.pendingCount) > 0,
       canWithdraw: roles.includes('seller') && meta.n.status === 'open' && !isPeriodOver(meta.n.endsOn, now),
     });
+  }
+
+  /** The market operator of the seller's region (read only when the caller holds such a role). */
+  async function isNoticeOperatorOfSeller(actor: Actor, sellerOrgId: string): Promise<boolean> {
+    if (operatorScopes(actor)?.length === 0) {
+      return false;
+    }
+    const seller = await dealsRepo.org(db, sellerOrgId);
+    return seller !== undefined && isNoticeOperator(actor, seller.regionCode);
   }
 
   async function get(actor: Actor, id: string): Promise<Notice> {
@@ -173,11 +182,8 @@ export function createNoticesService({ db, repo, dealsRepo, deals, scheduler, au
       let statuses: readonly (typeof NOTICE_STATUSES)[number][] = q.status ? [q.status] : BOARD_STATUSES;
       if (q.dealId && !q.status && actor.kind === 'user') {
         const deal = await dealsRepo.findById(db, q.dealId);
-        if (deal) {
-          const seller = await dealsRepo.org(db, deal.sellerOrgId);
-          if (isDealParty(actor, deal) || (seller && noticeRolesOf(actor, { sellerOrgId: deal.sellerOrgId, sellerRegionCode: seller.regionCode }).length > 0)) {
-            statuses = NOTICE_STATUSES;
-          }
+        if (deal && (isDealParty(actor, deal) || (await isNoticeOperatorOfSeller(actor, deal.sellerOrgId)))) {
+          statuses = NOTICE_STATUSES;
         }
       }
       const { items, total } = await repo.page({ statuses, q: q.q, dealId: q.dealId }, q.page, q.pageSize);
@@ -186,14 +192,12 @@ export function createNoticesService({ db, repo, dealsRepo, deals, scheduler, au
 
     /** Open notices with undecided objections that the caller may decide (seller side, operators). */
     async queue(actor: Actor, q: { page: number; pageSize: number }): Promise<NoticePage> {
-      const me = requireUser(actor);
-      const sellerOrgIds = [
-        ...new Set([
-          ...me.memberships.filter((m) => m.role === 'owner' || m.role === 'admin').map((m) => m.organisationId),
-          ...me.roles.flatMap((r) => (r.role === 'tto_officer' && r.organisationId ? [r.organisationId] : [])),
-        ]),
-      ];
-      const { items, total } = await repo.page({ statuses: ['open'], withPendingObjections: true, decidableBy: { orgIds: sellerOrgIds, regionCodes: operatorScopes(actor) } }, q.page, q.pageSize);
+      requireUser(actor);
+      const { items, total } = await repo.page(
+        { statuses: ['open'], withPendingObjections: true, decidableBy: { orgIds: sellerSideOrgIds(actor), regionCodes: operatorScopes(actor) } },
+        q.page,
+        q.pageSize,
+      );
       return { items: items.map(toNoticeSummary), total, page: q.page, pageSize: q.pageSize };
     },
 
@@ -412,8 +416,8 @@ export function createNoticesService({ db, repo, dealsRepo, deals, scheduler, au
         throw new AppError('common/forbidden', 'only platform administrators and market operators keep the calendar');
       }
       await db.transaction(async (tx) => {
-        const before = await repo.calendarDay(tx, day);
-        if (!before || !(await repo.deleteCalendarDay(tx, day))) {
+        const before = await repo.deleteCalendarDay(tx, day);
+        if (!before) {
           throw new AppError('notice/calendar_day_not_found', `no exception on ${day}`, { day }, { day });
         }
         await audit.record(tx, { actor, action: 'calendar.day_removed', entityType: 'calendar_day', entityId: day, before: toCalendarDayDto(before) });

@@ -13,6 +13,12 @@ export function createNotificationsRepo(db: Db) {
       const [row] = await conn.insert(notifications).values(values).onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] }).returning();
       return row;
     },
+    /** Inserts all rows in one statement, skipping users who already have a notification with the row's dedupe key. */
+    async insertManyOnce(conn: DbConn, values: NotificationInsert[]): Promise<void> {
+      if (values.length > 0) {
+        await conn.insert(notifications).values(values).onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] });
+      }
+    },
     async list(userId: string, unreadOnly: boolean, limit: number, offset: number): Promise<{ items: NotificationRow[]; total: number; unread: number }> {
       const where = unreadOnly ? and(eq(notifications.userId, userId), isNull(notifications.readAt)) : eq(notifications.userId, userId);
       const items = await db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit).offset(offset);

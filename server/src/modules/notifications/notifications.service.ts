@@ -28,9 +28,9 @@ export function createNotificationsService({ db, repo, audit, clock, mail }: Not
      * in-app only: e-mails are sent for catalogue matches, whose outbox runs after commit.
      */
     async notifyOrganisation(conn: DbConn, organisationId: string, n: OrganisationNotice): Promise<void> {
-      for (const userId of await repo.memberIds(conn, organisationId)) {
-        await repo.insertOnce(conn, { userId, kind: n.kind, title: n.title, body: n.body, data: { ...n.data, link: n.link }, dedupeKey: n.dedupeKey });
-      }
+      const data = { ...n.data, link: n.link };
+      const members = await repo.memberIds(conn, organisationId);
+      await repo.insertManyOnce(conn, members.map((userId) => ({ userId, kind: n.kind, title: n.title, body: n.body, data, dedupeKey: n.dedupeKey })));
     },
 
     /**

@@ -60,33 +60,32 @@ export function createSchedulerService({
      */
     runDue,
 
-    /** Polls every `intervalMs` (default 1 s) in the serving process; returns the stop function. */
-    start(intervalMs = 1000): () => void {
-      let running = false;
+    /** Polls every `intervalMs` (default 1 s) in the serving process; returns the stop function (awaits the job in hand). */
+    start(intervalMs = 1000): () => Promise<void> {
+      let current: Promise<unknown> | undefined;
       let stopped = false;
-      const tick = async () => {
-        if (running || stopped) {
+      const tick = () => {
+        if (current || stopped) {
           return;
         }
-        running = true;
-        try {
-          await runDue();
-        } catch (err) {
-          log({ err }, 'scheduler tick failed');
-        } finally {
-          running = false;
-        }
+        current = runDue(100, () => stopped)
+          .catch((err: unknown) => log({ err }, 'scheduler tick failed'))
+          .finally(() => {
+            current = undefined;
+          });
       };
-      const timer = setInterval(() => void tick(), intervalMs);
+      const timer = setInterval(tick, intervalMs);
       timer.unref();
-      return () => {
+      // Stopping lets the job in hand finish (its transaction commits) and starts no other.
+      return async () => {
         stopped = true;
         clearInterval(timer);
+        await current;
       };
     },
   };
 
-  async function runDue(limit = 100): Promise<{ ran: number; postponed: number; failed: number }> {
+  async function runDue(limit = 100, isStopped: () => boolean = () => false): Promise<{ ran: number; postponed: number; failed: number }> {
     const kinds = [...handlers.keys()];
     let ran = 0;
     let postponed = 0;
@@ -94,44 +93,41 @@ export function createSchedulerService({
     if (kinds.length === 0) {
       return { ran, postponed, failed };
     }
-    for (let i = 0; i < limit; i++) {
+    for (let i = 0; i < limit && !isStopped(); i++) {
       const now = clock.now();
-      let claimed: JobRow | undefined;
-      let outcome: JobOutcome | undefined;
-      try {
-        outcome = await db.transaction(async (tx) => {
-          claimed = await repo.claimOne(tx, now, kinds);
-          if (!claimed) {
-            return undefined;
-          }
-          const handler = handlers.get(claimed.kind);
-          if (!handler) {
-            return undefined;
-          }
-          const result = await handler(tx, claimed, now);
-          if (result === 'done') {
-            await repo.markDone(tx, claimed.id, now, processName);
-          } else {
-            await repo.postpone(tx, claimed.id, result.postpone);
-          }
-          return result;
-        });
-      } catch (err) {
-        if (!claimed) {
-          throw err;
+      // One transaction per job; the handler runs in a savepoint so that, when it throws, its effect
+      // is rolled back while the claim (the row lock) is kept and the failure is recorded in the
+      // same transaction: no other process can pick the job up between the failure and its backoff.
+      const outcome = await db.transaction(async (tx): Promise<JobOutcome | 'failed' | undefined> => {
+        const job = await repo.claimOne(tx, now, kinds);
+        if (!job) {
+          return undefined;
         }
-        failed++;
-        const attempt = claimed.attempts + 1;
-        const retryAt = new Date(now.getTime() + Math.min(60_000 * 2 ** (attempt - 1), 3_600_000));
-        await repo.recordFailure(db, claimed.id, err instanceof Error ? err.message : String(err), retryAt, MAX_ATTEMPTS);
-        log({ err, job: claimed.kind, key: claimed.key, attempt }, 'scheduled job failed');
-        continue;
-      }
+        try {
+          return await tx.transaction(async (sp) => {
+            const result = await handlers.get(job.kind)!(sp, job, now);
+            if (result === 'done') {
+              await repo.markDone(sp, job.id, now, processName);
+            } else {
+              await repo.postpone(sp, job.id, result.postpone);
+            }
+            return result;
+          });
+        } catch (err) {
+          const attempt = job.attempts + 1;
+          const retryAt = new Date(now.getTime() + Math.min(60_000 * 2 ** (attempt - 1), 3_600_000));
+          await repo.recordFailure(tx, job.id, err instanceof Error ? err.message : String(err), retryAt, MAX_ATTEMPTS);
+          log({ err, job: job.kind, key: job.key, attempt }, 'scheduled job failed');
+          return 'failed';
+        }
+      });
       if (outcome === undefined) {
         break;
       }
       if (outcome === 'done') {
         ran++;
+      } else if (outcome === 'failed') {
+        failed++;
       } else {
         postponed++;
       }

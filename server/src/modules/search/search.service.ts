@@ -20,6 +20,7 @@ import { createAnalyser, wordsFromNames, type Analyser } from './analyser';
 import { fragmentOf, matchRanges } from './highlight';
 import { canRebuildIndex, canSearch } from './search.policy';
 import { chooseEngine, createSearchRepo, engineAvailable, type SearchEngine, type RankedId, type SearchKind, type SearchRow, type SearchRowInsert } from './search.repo';
+import { chinaToday } from '#shared/format/china-time';
 
 /** Listings a query ranks: the page, facets and total come from this many best candidates. */
 export const CANDIDATE_LIMIT = 1000;
@@ -367,7 +368,7 @@ export function createSearchService(deps: SearchDeps) {
     let filter = await filterSql(filters);
     if (kind === 'demand') {
       // A demand whose deadline (China time) has passed stays published but is no longer offered.
-      const today = new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const today = chinaToday(clock.now());
       filter = sql`${filter} and (extra->>'deadline' is null or extra->>'deadline' >= ${today})`;
     }
     let terms: string[] = [];

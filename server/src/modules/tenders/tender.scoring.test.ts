@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { criteriaProblems, type TenderCriterion } from '#shared/contracts/tenders.contract';
-import { formatScoreX100, isFullyScored, priceScoreX100, rankProposals, totalScoreX100, withPriceScores } from './tender.scoring';
+import { formatScoreX100 } from '#shared/contracts/tenders.contract';
+import { isFullyScored, priceScoreX100, rankProposals, totalScoreX100, withPriceScores } from './tender.scoring';
 
 const CRITERIA: TenderCriterion[] = [
   { key: 'price', label: '报价', weight: 40, kind: 'price' },

@@ -63,7 +63,3 @@ export function withPriceScores(
   );
 }
 
-/** `8735` → `"87.35"`. */
-export function formatScoreX100(x: number): string {
-  return `${Math.trunc(x / 100)}.${String(x % 100).padStart(2, '0')}`;
-}

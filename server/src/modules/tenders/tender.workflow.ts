@@ -1,9 +1,10 @@
 import type { ProposalStatus, TenderAction, TenderStatus } from '#shared/contracts/tenders.contract';
+import { nextByTable, type TransitionRow, type TransitionResult } from '#server/lib/transition-table';
 
 /** Who acts on a tender: members of the tendering organisation, or the scheduler at the deadline. */
 export type TenderRole = 'buyer' | 'system';
 
-type Row = { from: TenderStatus; action: TenderAction; to: TenderStatus; by: readonly TenderRole[] };
+type Row = TransitionRow<TenderStatus, TenderAction, TenderRole>;
 
 /**
  * Lifecycle: draft → open (publish) → opened (the scheduler at the deadline; `lapse` → failed when
@@ -19,21 +20,15 @@ export const TENDER_TRANSITIONS: readonly Row[] = [
   { from: 'opened', action: 'fail', to: 'failed', by: ['buyer'] },
 ];
 
-export type TransitionResult<S> = { ok: true; to: S } | { ok: false; reason: 'invalid_transition' | 'not_allowed' };
-
 /** The next status for an action by someone holding `roles`, or why not. Pure. */
 export function nextTenderStatus(from: TenderStatus, action: TenderAction, roles: readonly TenderRole[]): TransitionResult<TenderStatus> {
-  const row = TENDER_TRANSITIONS.find((r) => r.from === from && r.action === action);
-  if (!row) {
-    return { ok: false, reason: 'invalid_transition' };
-  }
-  return row.by.some((r) => roles.includes(r)) ? { ok: true, to: row.to } : { ok: false, reason: 'not_allowed' };
+  return nextByTable(TENDER_TRANSITIONS, from, action, roles);
 }
 
 export type ProposalAction = 'withdraw' | 'resubmit' | 'open' | 'award' | 'reject' | 'release';
 export type ProposalRole = 'bidder' | 'buyer' | 'system';
 
-type ProposalRow = { from: ProposalStatus; action: ProposalAction; to: ProposalStatus; by: readonly ProposalRole[] };
+type ProposalRow = TransitionRow<ProposalStatus, ProposalAction, ProposalRole>;
 
 /** A proposal: sealed until opening (its bidder may withdraw and submit again before the deadline). */
 export const PROPOSAL_TRANSITIONS: readonly ProposalRow[] = [
@@ -51,11 +46,7 @@ export function nextProposalStatus(
   action: ProposalAction,
   roles: readonly ProposalRole[],
 ): TransitionResult<ProposalStatus> {
-  const row = PROPOSAL_TRANSITIONS.find((r) => r.from === from && r.action === action);
-  if (!row) {
-    return { ok: false, reason: 'invalid_transition' };
-  }
-  return row.by.some((r) => roles.includes(r)) ? { ok: true, to: row.to } : { ok: false, reason: 'not_allowed' };
+  return nextByTable(PROPOSAL_TRANSITIONS, from, action, roles);
 }
 
 /** Content can change only before publication. */

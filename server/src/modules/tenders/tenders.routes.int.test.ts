@@ -152,6 +152,7 @@ describe('tender: full flow with sealed proposals, opening, scoring and award', 
     expect(e2.status).toBe(200);
     expect(e2.body.id).toBe(e1.body.id);
     expect(e2.body.priceFen).toBe(ENT_PRICE);
+    expect(e2.body).toMatchObject({ bidderName: ENT_NAME, isMine: true });
     entProposal = e2.body.id;
 
     const univList = await t.request('GET', `${API}/${id}/proposals`, { as: a.univ });
@@ -229,6 +230,8 @@ describe('tender: full flow with sealed proposals, opening, scoring and award', 
 
     const pub = await t.request('GET', `${API}/${id}`);
     expect(pub.body.status).toBe('opened');
+    // The proposal withdrawn before the deadline is neither counted nor ranked.
+    expect(pub.body.proposalCount).toBe(2);
     expect(pub.body.ranking.map((r: { bidderName: string; rank: number }) => [r.rank, r.bidderName])).toEqual([
       [1, UNIV_NAME],
       [2, ENT_NAME],
@@ -252,7 +255,7 @@ describe('tender: full flow with sealed proposals, opening, scoring and award', 
     ).toBe(403);
     const s1 = await t.request('PUT', `${API}/${id}/proposals/${univProposal}/scores`, { as: a.buyer, body: { scores: { tech: 90 } } });
     expect(s1.status, JSON.stringify(s1.body)).toBe(200);
-    expect(s1.body).toMatchObject({ totalScoreX100: 9_400, rank: 1 }); // 40 × 100 + 60 × 90
+    expect(s1.body).toMatchObject({ totalScoreX100: 9_400, rank: 1, bidderName: UNIV_NAME, isMine: false }); // 40 × 100 + 60 × 90
     const early = await t.request('POST', `${API}/${id}/award`, {
       as: a.buyer,
       body: { proposalId: univProposal, reason: '综合得分第一' },

@@ -3,6 +3,7 @@ import {
   type AwardTender,
   type CreateTender,
   type Proposal,
+  type RankingEntry,
   type ScoreProposal,
   type SubmitProposal,
   type Tender,
@@ -17,13 +18,14 @@ import { fieldError } from '#server/lib/field-error';
 import type { AuditService } from '#server/modules/audit/index';
 import type { NotifyOrganisation } from '#server/modules/notifications/index';
 import { membershipIn, requireUser, systemActor, type Actor } from '#server/modules/auth/index';
-import type { DealsCore } from '#server/modules/market/index';
+import { isStateFunded, type DealsCore } from '#server/modules/market/index';
 import type { JobRow, SchedulerService } from '#server/modules/scheduler/index';
 import { isTenderEditable, nextProposalStatus, nextTenderStatus, type TenderRole } from './tender.workflow';
-import { formatScoreX100, isFullyScored, rankProposals, totalScoreX100, withPriceScores } from './tender.scoring';
+import { formatScoreX100 } from '#shared/contracts/tenders.contract';
+import { isFullyScored, rankProposals, totalScoreX100, withPriceScores } from './tender.scoring';
 import { auditStateOfTender, toProposalDto, toRanking, toTenderDto, toTenderSummary } from './tenders.mapper';
 import { bidderOrgIdsOf, canSeeProposal, canTenderFor, canViewTender, isRankingPublic, tenderRolesOf } from './tenders.policy';
-import type { ProposalWithBidder, TenderInsert, TendersRepo, TenderWithBuyer } from './tenders.repo';
+import type { ProposalRow, ProposalWithBidder, TenderInsert, TendersRepo, TenderWithBuyer } from './tenders.repo';
 
 export const TENDER_OPEN_JOB = 'tender.open';
 
@@ -39,8 +41,6 @@ export type TendersDeps = {
   /** In-app notifications to bidders' members, written in the award transaction. */
   notify?: NotifyOrganisation;
 };
-
-const STATE_FUNDED_TYPES = new Set(['university', 'research_institute']);
 
 /**
  * 招标: reverse tenders on demands. Proposals stay sealed (content, price and bidder hidden from
@@ -86,9 +86,16 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
   }
 
   async function present(actor: Actor, l: Loaded): Promise<Tender> {
-    const counts = await repo.proposalCounts([l.t.id]);
-    const ranking = isRankingPublic(l.t) ? toRanking(await repo.proposals(l.t.id)) : null;
-    return toTenderDto(l, { proposalCount: counts.get(l.t.id) ?? 0, ranking, isBuyer: l.roles.includes('buyer'), now: clock.now() });
+    let proposalCount: number;
+    let ranking: RankingEntry[] | null = null;
+    if (isRankingPublic(l.t)) {
+      const rows = await repo.proposals(l.t.id);
+      proposalCount = rows.filter((r) => r.p.status !== 'withdrawn').length;
+      ranking = toRanking(rows);
+    } else {
+      proposalCount = (await repo.proposalCounts([l.t.id])).get(l.t.id) ?? 0;
+    }
+    return toTenderDto(l, { proposalCount, ranking, isBuyer: l.roles.includes('buyer'), now: clock.now() });
   }
 
   function checkCriteria(criteria: CreateTender['criteria']): void {
@@ -104,8 +111,8 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
     }
   }
 
-  /** Recomputes totals and ranks of the opened proposals of a tender (inside `tx`). */
-  async function rescore(tx: Tx, l: TenderWithBuyer, rows: readonly ProposalWithBidder[]): Promise<void> {
+  /** Recomputes totals and ranks of the opened proposals of a tender (inside `tx`); returns the updated rows by id. */
+  async function rescore(tx: Tx, l: TenderWithBuyer, rows: readonly ProposalWithBidder[]): Promise<Map<string, ProposalRow>> {
     const scored = withPriceScores(
       l.t.criteria,
       rows.map(({ p }) => ({ id: p.id, priceFen: p.priceFen, scoresX100: p.scores })),
@@ -119,9 +126,11 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
         totalScoreX100: totalScoreX100(l.t.criteria, scored.get(p.id)!),
       })),
     );
+    const updated = new Map<string, ProposalRow>();
     for (const r of ranked) {
-      await repo.updateProposal(tx, r.id, { scores: r.scores, totalScoreX100: r.totalScoreX100, rank: r.rank });
+      updated.set(r.id, await repo.updateProposal(tx, r.id, { scores: r.scores, totalScoreX100: r.totalScoreX100, rank: r.rank }));
     }
+    return updated;
   }
 
   /** The proposal `proposalId` of tender `l`, if the caller's organisation submitted it. */
@@ -245,35 +254,20 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
 
     async update(actor: Actor, id: string, input: UpdateTender): Promise<Tender> {
       requireUser(actor);
-      const before = await load(actor, id);
-      assertBuyer(before);
-      if (input.criteria) {
-        checkCriteria(input.criteria);
-      }
-      if (input.deadline) {
-        checkDeadline(new Date(input.deadline));
-      }
       await db.transaction(async (tx) => {
         const locked = await load(actor, id, tx, true);
+        assertBuyer(locked);
+        if (input.criteria) {
+          checkCriteria(input.criteria);
+        }
+        if (input.deadline) {
+          checkDeadline(new Date(input.deadline));
+        }
         if (!isTenderEditable(locked.t.status)) {
           throw new AppError('tender/not_editable', `status ${locked.t.status}`, { status: locked.t.status });
         }
-        const values: Partial<TenderInsert> = {};
-        if (input.title !== undefined) {
-          values.title = input.title;
-        }
-        if (input.description !== undefined) {
-          values.description = input.description;
-        }
-        if (input.criteria !== undefined) {
-          values.criteria = input.criteria;
-        }
-        if (input.budgetMaxFen !== undefined) {
-          values.budgetMaxFen = input.budgetMaxFen;
-        }
-        if (input.deadline !== undefined) {
-          values.deadline = new Date(input.deadline);
-        }
+        const { deadline, ...rest } = input;
+        const values: Partial<TenderInsert> = { ...rest, ...(deadline !== undefined ? { deadline: new Date(deadline) } : {}) };
         const after = await repo.update(tx, id, values);
         await audit.record(tx, {
           actor,
@@ -406,7 +400,7 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
           buyerOrgId: l.t.buyerOrgId,
           priceFen: winner.p.priceFen,
           transferMode: winner.p.transferMode,
-          stateFunded: STATE_FUNDED_TYPES.has(winner.bidderType) || achievement?.funding?.fiscal === true,
+          stateFunded: isStateFunded(achievement?.funding, winner.bidderType),
           title: l.t.title,
         });
         for (const { p } of rows) {
@@ -475,14 +469,14 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
         throw new AppError('common/forbidden', 'not a member of a bidding organisation');
       }
       const orgId = bidderOrgId;
-      const proposalId = await db
-        .transaction(async (tx) => {
+      const row = await db
+        .transaction(async (tx): Promise<ProposalWithBidder> => {
           const l = await load(actor, id, tx, true);
           if (l.t.buyerOrgId === orgId) {
             throw new AppError('tender/own_tender', 'the tendering organisation cannot bid');
           }
           const org = await repo.findOrg(orgId, tx);
-          if (org?.status !== 'verified') {
+          if (!org || org.status !== 'verified') {
             throw new AppError('tender/bidder_not_verified', `organisation ${orgId} is not verified`);
           }
           const now = clock.now();
@@ -510,15 +504,16 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
             submittedBy: me.userId,
             submittedAt: now,
           };
+          const bidder = { bidderName: org.name, bidderType: org.type };
           const existing = await repo.findProposalOf(tx, id, orgId);
           if (!existing) {
-            return (await repo.insertProposal(tx, { ...values, tenderId: id, bidderOrgId: orgId, status: 'sealed' })).id;
+            return { ...bidder, p: await repo.insertProposal(tx, { ...values, tenderId: id, bidderOrgId: orgId, status: 'sealed' }) };
           }
           const next = nextProposalStatus(existing.status, 'resubmit', ['bidder']);
           if (!next.ok) {
             throw new AppError('tender/proposal_not_sealed', `proposal is ${existing.status}`);
           }
-          return (await repo.updateProposal(tx, existing.id, { ...values, status: next.to, outcomeReason: null })).id;
+          return { ...bidder, p: await repo.updateProposal(tx, existing.id, { ...values, status: next.to, outcomeReason: null }) };
         })
         .catch((err: unknown) => {
           if (pgErrorCode(err) === '23505') {
@@ -526,8 +521,7 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
           }
           throw err;
         });
-      const [row] = (await repo.proposals(id, db, { orgIds: [orgId] })).filter((r) => r.p.id === proposalId);
-      return toProposalDto(row!, true);
+      return toProposalDto(row, true);
     },
 
     /** Withdraws the caller's organisation's sealed proposal before the deadline. */
@@ -576,7 +570,7 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
     /** The buyer's manual scores (0–100) for one opened proposal; totals and ranks follow. */
     async score(actor: Actor, id: string, proposalId: string, input: ScoreProposal): Promise<Proposal> {
       requireUser(actor);
-      await db.transaction(async (tx) => {
+      const row = await db.transaction(async (tx) => {
         const l = await load(actor, id, tx, true);
         assertBuyer(l);
         if (l.t.status !== 'opened') {
@@ -598,7 +592,7 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
           scores[key] = v * 100;
         }
         target.p.scores = scores;
-        await rescore(tx, l, rows);
+        const updated = await rescore(tx, l, rows);
         await audit.record(tx, {
           actor,
           action: 'tender.scored',
@@ -606,9 +600,9 @@ export function createTendersService({ db, repo, audit, clock, deals, scheduler,
           entityId: id,
           after: { proposalId, scores: input.scores },
         });
+        return { ...target, p: updated.get(proposalId)! };
       });
-      const [row] = (await repo.proposals(id)).filter((r) => r.p.id === proposalId);
-      return toProposalDto(row!, membershipIn(actor, row!.p.bidderOrgId) !== undefined);
+      return toProposalDto(row, membershipIn(actor, row.p.bidderOrgId) !== undefined);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatRemaining, formatYuanExact, mergeBids, msUntil, newClientKey } from './auction-format';
+import { formatRemaining, msUntil } from '../../shared/i18n/format';
+import { formatYuanExact, mergeBids, newClientKey } from './auction-format';
 
 const bid = (seq: number, amountFen: number) => ({ seq, amountFen, paddleNo: 101, kind: 'manual' as const, placedAt: '2026-11-25T00:00:00Z' });
 

@@ -9,25 +9,6 @@ export function formatYuanExact(fen: number): string {
   return `${negative ? '-' : ''}¥${yuan}.${cents}`;
 }
 
-/** Milliseconds until `target` on the server's clock: `offsetMs` = server time − local time when the page loaded it. */
-export function msUntil(target: string, localNow: number, offsetMs: number): number {
-  return Math.max(0, new Date(target).getTime() - (localNow + offsetMs));
-}
-
-/** 'd 天 hh:mm:ss' / 'dd hh:mm:ss'. */
-export function formatRemaining(ms: number, lang: 'zh' | 'en'): string {
-  const s = Math.floor(ms / 1000);
-  const d = Math.floor(s / 86_400);
-  const hh = String(Math.floor((s % 86_400) / 3600)).padStart(2, '0');
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  const time = `${hh}:${mm}:${ss}`;
-  if (d === 0) {
-    return time;
-  }
-  return lang === 'zh' ? `${d} 天 ${time}` : `${d}d ${time}`;
-}
-
 /** Merges bids (from the snapshot, the stream or a response) into a newest-first list without duplicates. */
 export function mergeBids(current: readonly Bid[], incoming: readonly Bid[]): Bid[] {
   const bySeq = new Map(current.map((b) => [b.seq, b]));

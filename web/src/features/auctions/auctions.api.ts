@@ -1,10 +1,10 @@
-import type { Auction, AuctionStreamEvent, AuctionSummary, Bid, CreateAuction, MyAuction, PlaceBidResult, Registration } from '#shared/contracts/auctions.contract';
+import type { Auction, AuctionQuery, AuctionStreamEvent, AuctionSummary, Bid, CreateAuction, MyAuction, PlaceBidResult, Registration, RegistrationWithDeposits, SetProxyResult } from '#shared/contracts/auctions.contract';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { API_BASE, http, type Page } from '../../shared/api/http';
 
-export type AuctionListQuery = { phase?: 'upcoming' | 'live' | 'closed'; scope?: 'public' | 'operate' | 'mine'; page?: number; pageSize?: number };
-export type RegistrationWithDeposits = Registration & { deposits: { id: string; entry: string; amountFen: number; reference: string | null; recordedAt: string }[] };
+export type AuctionListQuery = Partial<AuctionQuery>;
+export type { RegistrationWithDeposits };
 
 export const auctionKeys = {
   all: ['auctions'] as const,
@@ -33,7 +33,7 @@ export const recordDeposit = (id: string, registrationId: string, entry: 'held' 
   http.post<Registration>(`${path(id)}/registrations/${encodeURIComponent(registrationId)}/deposits`, { entry, amountFen, ...(reference ? { reference } : {}) });
 /** A bid; `clientKey` is kept by the caller across retries of the same attempt, so a retry is never a second bid. */
 export const placeBid = (id: string, amountFen: number, clientKey: string) => http.post<PlaceBidResult>(`${path(id)}/bids`, { amountFen, clientKey });
-export const setProxy = (id: string, maxFen: number) => http.put<{ proxyMaxFen: number; bids: Bid[] }>(`${path(id)}/proxy`, { maxFen });
+export const setProxy = (id: string, maxFen: number) => http.put<SetProxyResult>(`${path(id)}/proxy`, { maxFen });
 
 export function useAuctions(q: AuctionListQuery, enabled = true) {
   return useQuery({ queryKey: auctionKeys.list(q), queryFn: ({ signal }) => listAuctions(q, signal), enabled, placeholderData: (p) => p });

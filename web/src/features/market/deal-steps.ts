@@ -1,4 +1,4 @@
-import type { DealPricingMethod, DealStatus } from '#shared/contracts/market.contract';
+import { dealNeedsNotice, type DealPricingMethod, type DealStatus } from '#shared/contracts/market.contract';
 
 export type DealSteps = { keys: ('opened' | 'notice' | 'concluded')[]; current: number; status: 'process' | 'finish' | 'error' };
 
@@ -7,8 +7,9 @@ export type DealSteps = { keys: ('opened' | 'notice' | 'concluded')[]; current: 
  * price) → concluded and ready for contract registration.
  */
 export function dealSteps(d: { status: DealStatus; stateFunded: boolean; pricingMethod: DealPricingMethod }): DealSteps {
-  const notice = d.stateFunded && (d.pricingMethod === 'negotiated' || d.pricingMethod === 'tender');
-  const keys: DealSteps['keys'] = notice ? ['opened', 'notice', 'concluded'] : ['opened', 'concluded'];
+  const keys: DealSteps['keys'] = dealNeedsNotice(d.pricingMethod, d.stateFunded)
+    ? ['opened', 'notice', 'concluded']
+    : ['opened', 'concluded'];
   if (d.status === 'concluded') {
     return { keys, current: keys.length - 1, status: 'finish' };
   }

@@ -19,7 +19,7 @@ import type {
   UpdateListing,
 } from '#shared/contracts/market.contract';
 import { useQuery } from '@tanstack/react-query';
-import { http, type Page, type QueryParams } from '../../shared/api/http';
+import { API_BASE, http, type Page, type QueryParams } from '../../shared/api/http';
 
 export const marketKeys = {
   all: ['market'] as const,
@@ -60,7 +60,7 @@ export const marketApi = {
   deal: (id: string, signal?: AbortSignal) => http.get<DealDetail>(D(id), { signal }),
   dealMessages: (id: string, signal?: AbortSignal) => http.get<DealMessage[]>(`${D(id)}/messages`, { signal }),
   postDealMessage: (id: string, body: CreateDealMessage) => http.post<DealMessage>(`${D(id)}/messages`, body, { idempotencyKey: true }),
-  documentUrl: (id: string, messageId: string) => `/api/v1${D(id)}/documents/${encodeURIComponent(messageId)}`,
+  documentUrl: (id: string, messageId: string) => `${API_BASE}${D(id)}/documents/${encodeURIComponent(messageId)}`,
   fees: (signal?: AbortSignal) => http.get<FeeSchedules>('/market/fees', { signal }),
   setFees: (body: CreateFeeSchedule) => http.post<FeeSchedules>('/market/fees', body, { idempotencyKey: true }),
   /** The notices module's endpoint (another slice): publish the notice of a deal awaiting it. */

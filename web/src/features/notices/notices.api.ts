@@ -1,4 +1,5 @@
 import type {
+  BOARD_STATUSES,
   CalendarDay,
   CalendarYear,
   CreateObjection,
@@ -12,7 +13,7 @@ import type {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { http } from '../../shared/api/http';
 
-export type NoticeBoardQuery = { status?: 'open' | 'cleared' | 'blocked'; q?: string; page?: number; pageSize?: number; dealId?: string };
+export type NoticeBoardQuery = { status?: (typeof BOARD_STATUSES)[number]; q?: string; page?: number; pageSize?: number; dealId?: string };
 
 export const noticeKeys = {
   all: ['notices'] as const,

@@ -10,6 +10,7 @@ describe('notificationLink', () => {
   it('never follows a link off the site', () => {
     expect(notificationLink({ data: { link: '//evil.example/x' } })).toBeNull();
     expect(notificationLink({ data: { link: 'https://evil.example/x' } })).toBeNull();
+    expect(notificationLink({ data: { link: '/\\evil.example/x' } })).toBeNull();
     expect(notificationLink({ data: {} })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { NotificationList } from '#shared/contracts/notifications.contract';
 import { useQuery } from '@tanstack/react-query';
 import { http } from '../../shared/api/http';
+import { safeNextPath } from '../../shared/auth/RequireAuth';
 
 export const notificationKeys = { all: ['notifications'] as const, list: () => ['notifications', 'list'] as const };
 
@@ -24,7 +25,7 @@ export function useNotifications(enabled: boolean) {
 /** The page a notification opens: `data.link` for market events, the achievement for catalogue matches. */
 export function notificationLink(n: { data: Record<string, unknown> }): string | null {
   const link = n.data.link;
-  if (typeof link === 'string' && link.startsWith('/') && !link.startsWith('//')) {
+  if (typeof link === 'string' && safeNextPath(link) === link) {
     return link;
   }
   const id = n.data.achievementId;

@@ -92,7 +92,6 @@ export const tenderMessages = defineMessages({
       signIn: '登录后可投标',
       notMember: '需要以已认证机构成员身份投标',
       priceInvalid: '请输入不超过两位小数的非负金额',
-      ownTender: '这是您机构发起的招标',
     },
     form: {
       title: '发起技术招标',
@@ -212,7 +211,6 @@ export const tenderMessages = defineMessages({
       signIn: 'Sign in to bid',
       notMember: 'Bidding needs membership of a verified organisation',
       priceInvalid: 'Enter a non-negative amount with at most two decimals',
-      ownTender: "This is your organisation's tender",
     },
     form: {
       title: 'Open a tender',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, formatCountdown, formatScoreX100, weightSum } from './tender-format';
+import { formatScoreX100 } from '#shared/contracts/tenders.contract';
+import { formatRemaining, msUntil } from '../../shared/i18n/format';
+import { weightSum } from './tender-format';
 
 describe('tender formatting', () => {
   it('shows scores kept ×100 with two decimals', () => {
@@ -13,11 +15,11 @@ describe('tender formatting', () => {
     const deadline = '2026-11-27T10:00:00.000Z';
     const now = new Date('2026-11-25T08:59:30.000Z').getTime();
     // The browser is 30 s behind the server.
-    const c = countdown(deadline, now, 30_000);
-    expect(c).toEqual({ days: 2, hours: 1, minutes: 0, seconds: 0 });
-    expect(formatCountdown(c!, 'zh')).toBe('2 天 01:00:00');
-    expect(formatCountdown({ days: 0, hours: 0, minutes: 5, seconds: 9 }, 'en')).toBe('00:05:09');
-    expect(countdown(deadline, new Date(deadline).getTime(), 0)).toBeNull();
+    const left = msUntil(deadline, now, 30_000);
+    expect(left).toBe(2 * 86_400_000 + 3_600_000);
+    expect(formatRemaining(left, 'zh')).toBe('2 天 01:00:00');
+    expect(formatRemaining(5 * 60_000 + 9_000, 'en')).toBe('00:05:09');
+    expect(msUntil(deadline, new Date(deadline).getTime(), 0)).toBe(0);
   });
 
   it('sums criteria weights as typed', () => {

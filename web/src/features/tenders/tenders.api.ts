@@ -2,6 +2,7 @@ import type {
   AwardTender,
   CreateTender,
   Proposal,
+  PUBLIC_TENDER_STATUSES,
   ScoreProposal,
   SubmitProposal,
   Tender,
@@ -12,7 +13,7 @@ import { useQuery } from '@tanstack/react-query';
 import { http, type Page } from '../../shared/api/http';
 
 export type TenderListQuery = {
-  status?: 'open' | 'opened' | 'awarded' | 'failed' | 'cancelled';
+  status?: (typeof PUBLIC_TENDER_STATUSES)[number];
   demandId?: string;
   mine?: boolean;
   page?: number;

@@ -45,3 +45,26 @@ function formatWith(iso: string | null | undefined, lang: Lang, withTime: boolea
 export function formatCount(n: number, lang: Lang): string {
   return new Intl.NumberFormat(localeTagOf(lang)).format(n);
 }
+
+/** Milliseconds until `target` on the server's clock: `offsetMs` = server time − browser time; 0 once passed. */
+export function msUntil(target: string, localNow: number, offsetMs: number): number {
+  return Math.max(0, new Date(target).getTime() - (localNow + offsetMs));
+}
+
+/** A remaining time as `hh:mm:ss`, with days in front when there are any: '2 天 01:00:00' / '2d 01:00:00'. */
+export function formatRemaining(ms: number, lang: Lang): string {
+  const s = Math.floor(ms / 1000);
+  const d = Math.floor(s / 86_400);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(Math.floor((s % 86_400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+  if (d === 0) {
+    return time;
+  }
+  return lang === 'zh' ? `${d} 天 ${time}` : `${d}d ${time}`;
+}
+
+/** `YYYY-MM-DDTHH:mm` in the browser's zone, the value of a `datetime-local` input. */
+export function toDateTimeLocal(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}

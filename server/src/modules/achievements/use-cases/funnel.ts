@@ -4,9 +4,9 @@ import { requireUser, type Actor } from '#server/modules/auth/index';
 import type { AchievementsContext } from '../achievements.context';
 import { canManageListing } from '../achievements.policy';
 import type { EventCount, ListingEventKind } from '../achievements.repo';
+import { CHINA_OFFSET_MS } from '#shared/format/china-time';
 
 // China has one time zone and no daylight saving time: months are counted in UTC+8.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 export const FUNNEL_MONTHS = 12;
 
 /** The last `n` China-time months up to and including the one `now` is in, oldest first, and when the first began. */

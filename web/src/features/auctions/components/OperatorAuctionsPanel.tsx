@@ -98,15 +98,15 @@ function Registrations({ auctionId }: { auctionId: string }) {
   );
 }
 
-function PublishButton({ id }: { id: string }) {
+/** From the list row itself (no request per row). */
+function PublishButton({ auction }: { auction: AuctionSummary }) {
   const t = useMessages(auctionMessages);
   const queryClient = useQueryClient();
-  const auction = useAuction(id);
-  const publish = useMutation({ mutationFn: () => publishResult(id), onSuccess: () => void queryClient.invalidateQueries({ queryKey: auctionKeys.all }) });
-  if (!auction.data || (auction.data.status !== 'closed_sold' && auction.data.status !== 'closed_unsold')) {
+  const publish = useMutation({ mutationFn: () => publishResult(auction.id), onSuccess: () => void queryClient.invalidateQueries({ queryKey: auctionKeys.all }) });
+  if (auction.status !== 'closed_sold' && auction.status !== 'closed_unsold') {
     return null;
   }
-  if (auction.data.resultPublishedAt) {
+  if (auction.resultPublishedAt) {
     return <Tag color="success">{t.operator.published}</Tag>;
   }
   return (
@@ -139,7 +139,7 @@ export function OperatorAuctionsPanel() {
             { title: t.operator.phase, dataIndex: 'phase', render: (_v, r) => <AuctionPhaseTag phase={r.phase} /> },
             { title: t.operator.price, dataIndex: 'currentPriceFen', render: (v: number | null) => (v === null ? '—' : formatYuanExact(v)) },
             { title: t.list.endsAt, dataIndex: 'endsAt', render: (v: string) => formatDateTime(v, lang) },
-            { title: '', render: (_v, r) => <PublishButton id={r.id} /> },
+            { title: '', render: (_v, r) => <PublishButton auction={r} /> },
           ]}
         />
       )}

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { yuanToFen } from '../../achievements/money';
 import { createAuction } from '../auctions.api';
 import { auctionMessages } from '../messages';
+import { toDateTimeLocal } from '../../../shared/i18n/format';
 
 type Values = {
   startPrice: number;
@@ -17,12 +18,6 @@ type Values = {
   endsAt: string;
   extensionMinutes: number;
 };
-
-/** `YYYY-MM-DDTHH:mm` in the browser's zone for a datetime-local input. */
-function localInput(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 /** /market/auctions/new?listingId= — the seller's draft auction of a listing. */
 export function AuctionCreatePage() {
@@ -64,8 +59,8 @@ export function AuctionCreatePage() {
               { from: 0, step: 10_000 },
               { from: 1_000_000, step: 50_000 },
             ],
-            startsAt: localInput(new Date(now + 3_600_000)),
-            endsAt: localInput(new Date(now + 7 * 86_400_000)),
+            startsAt: toDateTimeLocal(new Date(now + 3_600_000)),
+            endsAt: toDateTimeLocal(new Date(now + 7 * 86_400_000)),
             extensionMinutes: 5,
           }}
         >

@@ -14,26 +14,14 @@ import { LoadingBlock } from '../../../shared/ui/LoadingBlock';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { fenToYuan, yuanToFen } from '../../achievements/money';
 import { useOrganisationNames } from '../../organisations/organisations.api';
-import { formatRemaining, formatYuanExact, mergeBids, msUntil, newClientKey } from '../auction-format';
+import { formatYuanExact, mergeBids, newClientKey } from '../auction-format';
+import { useNow } from '../../../shared/hooks/useNow';
+import { ServerCountdown } from '../../../shared/ui/ServerCountdown';
 import { auctionKeys, cancelAuction, getBids, placeBid, register, scheduleAuction, setProxy, useAuction, useAuctionStream, useMyAuction } from '../auctions.api';
 import { AuctionPhaseTag } from '../components/AuctionPhaseTag';
 import { auctionMessages } from '../messages';
 
 type Live = AuctionLiveState & { status: AuctionStatus };
-
-function Countdown({ target, offsetMs, testId }: { target: string; offsetMs: number; testId: string }) {
-  const lang = useLang();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return (
-    <Typography.Text strong data-testid={testId} style={{ fontSize: 20 }}>
-      {formatRemaining(msUntil(target, now, offsetMs), lang)}
-    </Typography.Text>
-  );
-}
 
 /** /market/auctions/:id — the auction room: live price, countdown on the server clock, live bid history, bid box. */
 export function AuctionRoomPage() {
@@ -49,11 +37,7 @@ export function AuctionRoomPage() {
   const [streamLive, setLive] = useState<Live | null>(null);
   const [streamBids, setBids] = useState<Bid[]>([]);
   const [snapshotOffsetMs, setOffsetMs] = useState<number | null>(null);
-  const [localNow, setLocalNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setLocalNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const localNow = useNow();
   const d = query.data;
   const bids = useMemo(() => mergeBids(history.data?.items ?? [], streamBids), [history.data, streamBids]);
 
@@ -114,9 +98,9 @@ export function AuctionRoomPage() {
                 <Typography.Text type="secondary">{phase === 'upcoming' ? t.room.startsIn : t.room.endsIn}</Typography.Text>
                 <div>
                   {phase === 'upcoming' ? (
-                    <Countdown target={d.startsAt} offsetMs={offsetMs} testId="auction-countdown" />
+                    <ServerCountdown target={d.startsAt} offsetMs={offsetMs} testId="auction-countdown" style={{ fontSize: 20 }} />
                   ) : phase === 'live' ? (
-                    <Countdown target={state.endsAt} offsetMs={offsetMs} testId="auction-countdown" />
+                    <ServerCountdown target={state.endsAt} offsetMs={offsetMs} testId="auction-countdown" style={{ fontSize: 20 }} />
                   ) : (
                     <Typography.Text strong>{t.room.ended}</Typography.Text>
                   )}

@@ -1,6 +1,7 @@
 import type { FeeSchedule } from '#shared/contracts/market.contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Table } from 'antd';
+import { isPlatformAdmin } from '../../../shared/auth/permissions';
 import { useSession } from '../../../shared/auth/useSession';
 import { formatDate } from '../../../shared/i18n/format';
 import { useMessages } from '../../../shared/i18n/messages';
@@ -33,7 +34,6 @@ export function FeeSchedulePanel() {
       void message.success(t.operator.added);
     },
   });
-  const isAdmin = user?.roles.some((r) => r.role === 'platform_admin') ?? false;
   const rows: (FeeSchedule & { key: string; label: string })[] = fees.data
     ? [
         { ...fees.data.inForce, key: 'now', label: t.operator.inForce },
@@ -61,7 +61,7 @@ export function FeeSchedulePanel() {
           { title: t.operator.depositMin, key: 'm', render: (_, r) => formatFen(r.depositMinFen, lang) },
         ]}
       />
-      {isAdmin ? (
+      {isPlatformAdmin(user) ? (
         <Form form={form} layout="inline" style={{ marginTop: 16 }} onFinish={(v) => add.mutate(v)}>
           {add.error ? <ErrorAlert error={add.error} /> : null}
           <Form.Item name="effectiveFrom" label={t.operator.effectiveFrom} rules={[{ required: true }]}>

@@ -1,11 +1,11 @@
 import { LICENCE_KINDS, LISTING_MODES, LISTING_PRICINGS, type CreateListing } from '#shared/contracts/market.contract';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { http, type Page } from '../../../shared/api/http';
 import { useMessages } from '../../../shared/i18n/messages';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../../shared/ui/PageHeader';
+import { useAchievements } from '../../achievements/achievements.api';
 import { yuanToFen } from '../../achievements/money';
 import { marketApi } from '../market.api';
 import { marketMessages } from '../messages';
@@ -31,16 +31,12 @@ export function ListingCreatePage() {
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form);
-  const mine = useQuery({
-    queryKey: ['market', 'my-published-achievements'],
-    queryFn: ({ signal }) =>
-      http.get<Page<{ id: string; title: string; status: string }>>('/achievements', { query: { mine: 'true', pageSize: 100 }, signal }),
-  });
+  const mine = useAchievements({ mine: true, status: 'published', pageSize: 100 });
   const create = useMutation({
     mutationFn: (body: CreateListing) => marketApi.createListing(body),
     onSuccess: (l) => navigate(`/market/listings/${l.id}`),
   });
-  const options = (mine.data?.items ?? []).filter((a) => a.status === 'published').map((a) => ({ value: a.id, label: a.title }));
+  const options = (mine.data?.items ?? []).map((a) => ({ value: a.id, label: a.title }));
   const initialId = params.get('achievementId') ?? undefined;
 
   function submit(v: Values) {

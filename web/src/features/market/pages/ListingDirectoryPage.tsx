@@ -1,33 +1,28 @@
-import { LISTING_MODES, LISTING_PRICINGS } from '#shared/contracts/market.contract';
+import { LISTING_MODES, LISTING_PRICINGS, ListingQuerySchema } from '#shared/contracts/market.contract';
 import { Button, Card, Checkbox, Flex, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useSession } from '../../../shared/auth/useSession';
 import { useMessages } from '../../../shared/i18n/messages';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../../shared/ui/PageHeader';
+import { RegionCascader } from '../../../shared/ui/RegionCascader';
+import { useUrlFilters } from '../../../shared/url/useUrlFilters';
 import { ListingTable } from '../components/ListingTable';
 import { useListings } from '../market.api';
 import { marketMessages } from '../messages';
 
-/** /market/listings — the listing directory with filters (mode, pricing, region, keyword) and ?mine. */
+/** /market/listings — the listing directory with filters (mode, pricing, region, keyword) and ?mine, kept in the URL. */
 export function ListingDirectoryPage() {
   const t = useMessages(marketMessages);
   const { user } = useSession();
-  // Initial filters from the address (?q=&mode=&pricing=&region=), so a filtered directory can be linked.
-  const [params] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [mode, setMode] = useState<string | undefined>(params.get('mode') ?? undefined);
-  const [pricing, setPricing] = useState<string | undefined>(params.get('pricing') ?? undefined);
-  const [region, setRegion] = useState(params.get('region') ?? '');
-  const [mine, setMine] = useState(false);
-  const [page, setPage] = useState(1);
-  const pageSize = 20;
+  const { filters, update } = useUrlFilters(ListingQuerySchema);
+  const { page = 1, pageSize = 20 } = filters;
+  const mine = filters.mine === true;
   const query = useListings({
-    q: q || undefined,
-    mode,
-    pricing,
-    region: /^\d{6}$/.test(region) ? region : undefined,
+    q: filters.q,
+    mode: filters.mode,
+    pricing: filters.pricing,
+    region: filters.region,
     mine: mine ? 'true' : undefined,
     page,
     pageSize,
@@ -47,55 +42,38 @@ export function ListingDirectoryPage() {
       <Card className="tn-block">
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
           <Input.Search
+            key={filters.q ?? ''}
             allowClear
             placeholder={t.list.q}
-            defaultValue={q}
+            defaultValue={filters.q}
             style={{ width: 240 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage(1);
-            }}
+            onSearch={(v) => update({ q: v.trim() || undefined })}
           />
           <Select
             allowClear
             placeholder={t.list.mode}
             style={{ width: 140 }}
-            value={mode}
-            onChange={(v) => {
-              setMode(v);
-              setPage(1);
-            }}
+            value={filters.mode}
+            onChange={(v) => update({ mode: v })}
             options={LISTING_MODES.map((m) => ({ value: m, label: t.modes[m] }))}
           />
           <Select
             allowClear
             placeholder={t.list.pricing}
             style={{ width: 120 }}
-            value={pricing}
-            onChange={(v) => {
-              setPricing(v);
-              setPage(1);
-            }}
+            value={filters.pricing}
+            onChange={(v) => update({ pricing: v })}
             options={LISTING_PRICINGS.map((p) => ({ value: p, label: t.pricings[p] }))}
           />
-          <Input
+          <RegionCascader
             allowClear
-            placeholder={t.list.region}
+            aria-label={t.list.region}
             style={{ width: 200 }}
-            value={region}
-            onChange={(e) => {
-              setRegion(e.target.value.trim());
-              setPage(1);
-            }}
+            value={filters.region}
+            onChange={(code) => update({ region: code })}
           />
           {user ? (
-            <Checkbox
-              checked={mine}
-              onChange={(e) => {
-                setMine(e.target.checked);
-                setPage(1);
-              }}
-            >
+            <Checkbox checked={mine} onChange={(e) => update({ mine: e.target.checked })}>
               {t.list.mine}
             </Checkbox>
           ) : null}
@@ -108,7 +86,7 @@ export function ListingDirectoryPage() {
           total={query.data?.total}
           page={page}
           pageSize={pageSize}
-          onPage={setPage}
+          onPage={(p) => update({ page: p })}
           showStatus={mine}
         />
       </Card>

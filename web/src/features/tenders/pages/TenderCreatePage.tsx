@@ -5,6 +5,7 @@ import { App, Button, Flex, Form, Input, InputNumber, Select, Typography } from 
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessages, formatMessage } from '#shared/i18n/error-messages';
+import { toFieldPath } from '../../../shared/forms/form-errors';
 import { FormProblemAlert, useSchemaForm } from '../../../shared/forms/useSchemaForm';
 import { useMessages } from '../../../shared/i18n/messages';
 import { useLang } from '../../../shared/i18n/useLang';
@@ -13,6 +14,7 @@ import { yuanToFen } from '../../achievements/money';
 import { tenderMessages } from '../messages';
 import { weightSum } from '../tender-format';
 import { createTender, tenderKeys } from '../tenders.api';
+import { toDateTimeLocal } from '../../../shared/i18n/format';
 
 type Values = {
   demandId: string;
@@ -22,12 +24,6 @@ type Values = {
   deadline: string;
   criteria: Partial<TenderCriterion>[];
 };
-
-/** `YYYY-MM-DDTHH:mm` in local time for a datetime-local input. */
-function localInput(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 const DEFAULT_CRITERIA: TenderCriterion[] = [
   { key: 'price', label: '报价', weight: 30, kind: 'price' },
@@ -44,7 +40,7 @@ export function TenderCreatePage() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const { form, validate, showApiError, problem } = useSchemaForm<Values>();
-  const [defaultDeadline] = useState(() => localInput(new Date(Date.now() + 7 * 86_400_000)));
+  const [defaultDeadline] = useState(() => toDateTimeLocal(new Date(Date.now() + 7 * 86_400_000)));
   const criteria = Form.useWatch('criteria', form) as Values['criteria'] | undefined;
   const mutation = useMutation({
     mutationFn: createTender,
@@ -82,7 +78,7 @@ export function TenderCreatePage() {
     const [p] = criteriaProblems(data.criteria);
     if (p) {
       const text = formatMessage(errorMessages[p.code][lang], p.params);
-      const name = p.path === 'criteria' ? ['criteriaSum'] : p.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+      const name = p.path === 'criteria' ? ['criteriaSum'] : toFieldPath(p.path);
       (form as unknown as { setFields: (f: { name: (string | number)[]; errors: string[] }[]) => void }).setFields([
         { name, errors: [text] },
       ]);

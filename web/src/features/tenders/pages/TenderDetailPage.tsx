@@ -1,4 +1,4 @@
-import type { Proposal, Tender, TenderCriterion } from '#shared/contracts/tenders.contract';
+import type { Proposal, SubmitProposal, Tender, TenderCriterion } from '#shared/contracts/tenders.contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -20,7 +20,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { NotFoundPage } from '../../../app/pages/NotFoundPage';
 import { isApiError } from '../../../shared/api/api-error';
@@ -34,7 +34,8 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { formatFen, yuanToFen } from '../../achievements/money';
 import { useOrganisationNames } from '../../organisations/organisations.api';
 import { tenderMessages } from '../messages';
-import { countdown, formatCountdown, formatScoreX100 } from '../tender-format';
+import { formatScoreX100 } from '#shared/contracts/tenders.contract';
+import { ServerCountdown } from '../../../shared/ui/ServerCountdown';
 import {
   awardTender,
   cancelTender,
@@ -49,22 +50,6 @@ import {
   withdrawProposal,
 } from '../tenders.api';
 import { TenderStatusTag } from './TenderListPage';
-
-function Countdown({ deadline, offsetMs }: { deadline: string; offsetMs: number }) {
-  const t = useMessages(tenderMessages);
-  const lang = useLang();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const c = countdown(deadline, now, offsetMs);
-  return (
-    <Typography.Text strong data-testid="tender-countdown">
-      {c ? formatCountdown(c, lang) : t.detail.closed}
-    </Typography.Text>
-  );
-}
 
 /** /market/tenders/:id — criteria, countdown, sealed count; the buyer's score sheet after opening; the bidder's proposal. */
 export function TenderDetailPage() {
@@ -123,7 +108,7 @@ export function TenderDetailPage() {
               <Descriptions.Item label={t.detail.deadline}>{formatDateTime(d.deadline, lang)}</Descriptions.Item>
               {d.status === 'open' ? (
                 <Descriptions.Item label={t.detail.countdown}>
-                  <Countdown deadline={d.deadline} offsetMs={offsetMs} />
+                  <ServerCountdown target={d.deadline} offsetMs={offsetMs} ended={t.detail.closed} testId="tender-countdown" />
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label={t.list.proposals}>
@@ -231,7 +216,7 @@ type ProposalValues = {
   achievementId?: string;
 };
 
-/** The bidder's own proposal: its status and outcome, and the sealed form until the deadline. */
+/** The bidder's own proposal: its status and outcome, and the sealed form until the deadline. Never shown to the buyer (`isBuyer`). */
 function MyProposalPanel({
   tender,
   organisationIds,
@@ -249,22 +234,7 @@ function MyProposalPanel({
   const names = useOrganisationNames(organisationIds);
   const [priceError, setPriceError] = useState<string | null>(null);
   const submit = useMutation({
-    mutationFn: (values: ProposalValues) => {
-      const priceFen = yuanToFen(values.priceYuan);
-      if (priceFen === null) {
-        setPriceError(t.proposal.priceInvalid);
-        return Promise.reject(new Error('price'));
-      }
-      setPriceError(null);
-      return submitProposal(tender.id, {
-        priceFen,
-        transferMode: values.transferMode,
-        terms: values.terms,
-        technicalProposal: values.technicalProposal,
-        ...(values.bidderOrgId ? { bidderOrgId: values.bidderOrgId } : {}),
-        ...(values.achievementId ? { achievementId: values.achievementId.trim() } : {}),
-      });
-    },
+    mutationFn: (body: SubmitProposal) => submitProposal(tender.id, body),
     onSuccess: async (p) => {
       queryClient.setQueryData(tenderKeys.mine(tender.id), { proposal: p });
       void message.success(t.proposal.submitted);
@@ -287,13 +257,21 @@ function MyProposalPanel({
       </Card>
     );
   }
-  if (organisationIds.includes(tender.buyerOrgId)) {
-    return (
-      <Card size="small" title={t.proposal.title}>
-        <Typography.Text type="secondary">{t.proposal.ownTender}</Typography.Text>
-      </Card>
-    );
-  }
+  const onFinish = (values: ProposalValues) => {
+    const priceFen = yuanToFen(values.priceYuan);
+    setPriceError(priceFen === null ? t.proposal.priceInvalid : null);
+    if (priceFen === null) {
+      return;
+    }
+    submit.mutate({
+      priceFen,
+      transferMode: values.transferMode,
+      terms: values.terms,
+      technicalProposal: values.technicalProposal,
+      ...(values.bidderOrgId ? { bidderOrgId: values.bidderOrgId } : {}),
+      ...(values.achievementId ? { achievementId: values.achievementId.trim() } : {}),
+    });
+  };
   const p = mine.data?.proposal ?? null;
   // By the server's clock at the last answer; the server refuses late proposals anyway.
   const canBid = tender.status === 'open' && new Date(tender.deadline).getTime() > new Date(tender.serverTime).getTime();
@@ -344,16 +322,14 @@ function MyProposalPanel({
             technicalProposal: p?.technicalProposal,
             priceYuan: p ? String(p.priceFen / 100) : undefined,
           }}
-          onFinish={(v) => submit.mutate(v)}
+          onFinish={onFinish}
         >
           <Typography.Text strong>{p ? t.proposal.replace : t.proposal.form}</Typography.Text>
-          {submit.isError && !(submit.error instanceof Error && submit.error.message === 'price') ? (
-            <ErrorAlert error={submit.error} className="tn-block" />
-          ) : null}
+          {submit.isError ? <ErrorAlert error={submit.error} className="tn-block" /> : null}
           {organisationIds.length > 1 ? (
             <Form.Item name="bidderOrgId" label={t.proposal.bidderOrg} rules={[{ required: true }]}>
               <Select
-                options={organisationIds.filter((o) => o !== tender.buyerOrgId).map((o) => ({ value: o, label: names.get(o) ?? o }))}
+                options={organisationIds.map((o) => ({ value: o, label: names.get(o) ?? o }))}
                 data-testid="proposal-org"
               />
             </Form.Item>
@@ -399,6 +375,11 @@ function ScoreSheet({ tender, onChange }: { tender: Tender; onChange: () => Prom
   const [drafts, setDrafts] = useState<Record<string, Record<string, number | null>>>({});
   const [reason, setReason] = useState('');
   const [choice, setChoice] = useState<string | undefined>(undefined);
+  /** The score typed for a manual criterion, else the saved one (0–100), else null. */
+  const scoreOf = (p: Proposal, key: string): number | null => {
+    const saved = p.scoresX100?.[key];
+    return drafts[p.id]?.[key] ?? (saved !== undefined ? saved / 100 : null);
+  };
   const after = async () => {
     await queryClient.invalidateQueries({ queryKey: tenderKeys.proposals(tender.id) });
     await onChange();
@@ -407,7 +388,7 @@ function ScoreSheet({ tender, onChange }: { tender: Tender; onChange: () => Prom
     mutationFn: (p: Proposal) => {
       const scores: Record<string, number> = {};
       for (const c of manual) {
-        const v = drafts[p.id]?.[c.key] ?? (p.scoresX100?.[c.key] !== undefined ? p.scoresX100[c.key]! / 100 : null);
+        const v = scoreOf(p, c.key);
         if (typeof v === 'number') {
           scores[c.key] = v;
         }
@@ -428,7 +409,8 @@ function ScoreSheet({ tender, onChange }: { tender: Tender; onChange: () => Prom
   if (proposals.isError) {
     return <ErrorAlert error={proposals.error} onRetry={() => void proposals.refetch()} />;
   }
-  const items = [...proposals.data.items].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
+  // The server lists them by rank.
+  const items = proposals.data.items;
   if (items.length === 0) {
     return <Empty />;
   }
@@ -469,7 +451,7 @@ function ScoreSheet({ tender, onChange }: { tender: Tender; onChange: () => Prom
                     max={100}
                     precision={0}
                     disabled={!editable}
-                    value={drafts[p.id]?.[c.key] ?? (p.scoresX100?.[c.key] !== undefined ? p.scoresX100[c.key]! / 100 : null)}
+                    value={scoreOf(p, c.key)}
                     onChange={(v) => setDrafts((d) => ({ ...d, [p.id]: { ...d[p.id], [c.key]: typeof v === 'number' ? v : null } }))}
                     data-testid={`score-${p.id}-${c.key}`}
                   />

@@ -1,4 +1,4 @@
-import type { TenderSummary } from '#shared/contracts/tenders.contract';
+import { PUBLIC_TENDER_STATUSES, type TenderSummary } from '#shared/contracts/tenders.contract';
 import { Card, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -50,7 +50,7 @@ export function TenderListPage() {
           }}
           options={[
             { value: 'all', label: t.list.anyStatus },
-            ...(['open', 'opened', 'awarded', 'failed', 'cancelled'] as const).map((s) => ({ value: s, label: t.statuses[s] })),
+            ...PUBLIC_TENDER_STATUSES.map((s) => ({ value: s, label: t.statuses[s] })),
           ]}
           data-testid="tender-status-filter"
           aria-label={t.list.status}

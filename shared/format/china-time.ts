@@ -1,5 +1,5 @@
 // China has one time zone (UTC+8) and no daylight saving time.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** Today's date in China, `YYYY-MM-DD`. */
 export function chinaToday(now: Date): string {

@@ -14,6 +14,8 @@ import { marketErrors } from './contracts/market.contract';
 import { noticeErrors } from './contracts/notices.contract';
 import { auctionErrors } from './contracts/auctions.contract';
 import { tenderErrors } from './contracts/tenders.contract';
+import { registrationErrors } from './contracts/registrations.contract';
+import { statisticsErrors } from './contracts/statistics.contract';
 
 /** Every error code the API can return, with its HTTP status. One line per module. */
 export const errorStatus = {
@@ -33,6 +35,8 @@ export const errorStatus = {
   ...noticeErrors,
   ...auctionErrors,
   ...tenderErrors,
+  ...registrationErrors,
+  ...statisticsErrors,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 

@@ -8,6 +8,7 @@ import type { DbHandle } from '#server/db/types';
 import { systemClock } from '#server/lib/clock';
 import { syncReferenceData } from '#server/modules/regions/index';
 import { syncHolidayCalendar } from '#server/modules/notices/index';
+import { syncRegistrationDefaults } from '#server/modules/registrations/index';
 import { buildApp } from './app';
 import { createServices, type Services } from './services';
 
@@ -53,6 +54,11 @@ export async function openRuntime(env: Env, log: (msg: string) => void = () => u
   const holidays = await syncHolidayCalendar(handle.db);
   if (holidays > 0) {
     log(`working-day calendar: ${holidays} holiday/workday exceptions loaded`);
+  }
+  // Registration points and the dated recognition/tax parameters (administrators' edits stay).
+  const regDefaults = await syncRegistrationDefaults(handle.db);
+  if (regDefaults > 0) {
+    log(`contract registration: ${regDefaults} points and dated parameters loaded`);
   }
   const services = createServices(handle, systemClock, {
     version: appVersion(),

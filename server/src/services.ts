@@ -17,6 +17,8 @@ import { createNoticesRepo, createNoticesService, type NoticesConfig } from '#se
 import { createDealsCore, createDealsRepo, createMarketRepo, createMarketService } from '#server/modules/market/index';
 import { createTendersRepo, createTendersService, TENDER_OPEN_JOB } from '#server/modules/tenders/index';
 import { AUCTION_CLOSE_JOB, createAuctionsRepo, createAuctionsService } from '#server/modules/auctions/index';
+import { createRegistrationsRepo, createRegistrationsService } from '#server/modules/registrations/index';
+import { createStatisticsRepo, createStatisticsService } from '#server/modules/statistics/index';
 import { createLogMailSender, createNotificationsRepo, createNotificationsService, type MailSender, type NotifyOrganisation } from '#server/modules/notifications/index';
 
 export type ServicesConfig = {
@@ -34,6 +36,8 @@ export type ServicesConfig = {
   notices?: Partial<NoticesConfig>;
   /** Tenders: how far ahead a submission deadline must be (minutes, default 60; TENDER_MIN_LEAD_MINUTES). */
   tenderMinLeadMinutes?: number;
+  /** Public address of the platform (certificates point to it for checking). */
+  publicUrl?: string;
 };
 
 /** Composition root: every repo and service, wired once, shared by the HTTP app and the CLI. */
@@ -152,6 +156,20 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
       return new Map(items.flatMap((i) => [[i.code.toLowerCase(), i.code], [i.name.toLowerCase(), i.code], ...(i.nameEn ? [[i.nameEn.toLowerCase(), i.code] as [string, string]] : [])]));
     },
   });
-  return { scheduler, deals, notices, tenders, auctions, market, audit, regions, auth, organisations, usersAdmin, platform, achievements, demands, experts, search, publishedListings, imports, matching, notifications };
+  // 技术合同登记 and the statistics its registrations keep current (in the same transaction).
+  const statistics = createStatisticsService({ db, repo: createStatisticsRepo(), clock, codeList: (name) => regions.getCodeList(name, {}), regionNames });
+  const noticesRepoForCalendar = createNoticesRepo(db);
+  const registrations = createRegistrationsService({
+    db,
+    repo: createRegistrationsRepo(db),
+    audit,
+    clock,
+    statistics,
+    regionNames,
+    calendar: async (conn, from, to) => new Map((await noticesRepoForCalendar.calendarBetween(conn, from, to)).map((d) => [d.day, d.kind])),
+    codeName: async (list, code) => (await regions.getCodeList(list, {})).items.find((i) => i.code === code)?.name ?? code,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  });
+  return { registrations, statistics, scheduler, deals, notices, tenders, auctions, market, audit, regions, auth, organisations, usersAdmin, platform, achievements, demands, experts, search, publishedListings, imports, matching, notifications };
 }
 export type Services = ReturnType<typeof createServices>;

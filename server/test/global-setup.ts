@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '#server/db/client';
 import { syncReferenceData } from '#server/modules/regions/index';
+import { syncRegistrationDefaults } from '#server/modules/registrations/index';
 import { TEST_DATABASE_URL, withDatabase } from './helpers/test-env';
 
 declare module 'vitest' {
@@ -27,6 +28,7 @@ export default async function setup({ provide }: { provide: (key: 'pgliteTemplat
     await admin.query(`create database ${name}`);
     const h = await openDatabase({ databaseUrl: withDatabase(TEST_DATABASE_URL, name), dataDir: '' });
     await syncReferenceData(h.db);
+    await syncRegistrationDefaults(h.db);
     await h.close();
     provide('pgTemplate', name);
     provide('pgliteTemplate', '');
@@ -37,6 +39,7 @@ export default async function setup({ provide }: { provide: (key: 'pgliteTemplat
   }
   const h = await openDatabase({ dataDir: 'memory://', worker: false });
   await syncReferenceData(h.db);
+  await syncRegistrationDefaults(h.db);
   const blob = await (h as unknown as { dumpDataDir(): Promise<Blob> }).dumpDataDir();
   await h.close();
   const dir = mkdtempSync(join(tmpdir(), 'tn-test-'));

@@ -33,6 +33,9 @@ export const CODE_LIST_NAMES = [
   'contract-types',
   'organisation-types',
   'roles',
+  'contract-ip-types',
+  'plan-categories',
+  'socio-economic-objectives',
 ] as const;
 export type CodeListName = (typeof CODE_LIST_NAMES)[number];
 

@@ -170,6 +170,31 @@ export const errorMessages: Record<ErrorCode, { zh: string; en: string }> = {
   'tender/not_opened': { zh: '开标之后才能评分或定标', en: 'Scoring and award are possible only after opening' },
   'tender/score_invalid': { zh: '评分项无效：{key}', en: 'Invalid score item: {key}' },
   'tender/scores_incomplete': { zh: '请先为所有投标完成评分', en: 'Score every proposal first' },
+  // ── registrations (registration/*) ──
+  'registration/not_found': { zh: '技术合同登记不存在或无权查看', en: 'Registration not found or not visible to you' },
+  'registration/deal_not_found': { zh: '交易不存在或您不是卖方', en: 'Deal not found, or you are not its seller' },
+  'registration/deal_not_concluded': { zh: '交易尚未成交（当前状态：{status}），不能登记', en: 'The deal is not concluded yet (status {status})' },
+  'registration/duplicate': { zh: '该合同已有登记申请（{registration}），同一合同只能登记一次', en: 'This contract already has a registration ({registration}); a contract is registered once' },
+  'registration/invalid_transition': { zh: '当前状态（{from}）下不能执行该操作（{action}）', en: 'Cannot {action} a registration in status {from}' },
+  'registration/amounts_inconsistent': { zh: '金额不一致：{reason}', en: 'Amounts do not add up: {reason}' },
+  'registration/payment_schedule_mismatch': { zh: '支付计划合计（{sum} 分）与成交额（{amount} 分）不一致', en: 'The payment schedule sums to {sum} fen, not the contract amount {amount} fen' },
+  'registration/dates_out_of_order': { zh: '日期顺序有误：{reason}', en: 'Dates out of order: {reason}' },
+  'registration/unknown_code': { zh: '未知代码：{codes}', en: 'Unknown codes: {codes}' },
+  'registration/party_incomplete': { zh: '{party}信息不完整：{reason}', en: 'The {party} is incomplete: {reason}' },
+  'registration/rules_not_met': { zh: '不符合现行认定规则：{rules}', en: 'The recognition rules in force are not met: {rules}' },
+  'registration/deadline_passed': { zh: '已超过登记期限（{deadline}）', en: 'The registration deadline has passed ({deadline})' },
+  'registration/no_registration_point': { zh: '所在地区（{region}）没有可受理该合同的登记机构', en: 'No registration point serves region {region} for this contract' },
+  'registration/out_of_region': { zh: '该合同不在您所辖登记机构的受理范围内', en: 'This contract is outside your registration points' },
+  'registration/not_applicant': { zh: '只有卖方（技术进口合同为境内买方）机构可以申请登记', en: 'Only the seller (the domestic buyer for a technology import) may apply' },
+  'registration/recognised_amount_invalid': { zh: '核定技术交易额须为不超过申报技术交易额的非负整数（分）', en: 'The recognised amount must be a non-negative integer of fen not above the declared one' },
+  'registration/not_registered': { zh: '合同尚未登记，无登记证明', en: 'The contract is not registered: no certificate' },
+  'registration/parameter_invalid': { zh: '参数无效：{reason}', en: 'Invalid parameter: {reason}' },
+  'registration/point_not_found': { zh: '登记机构不存在', en: 'Registration point not found' },
+  // ── statistics (statistics/*) ──
+  'statistics/out_of_scope': { zh: '该地区不在您的统计权限范围内', en: 'That region is outside your area' },
+  'statistics/dimension_unknown': { zh: '未知的统计维度', en: 'Unknown statistics dimension' },
+  'statistics/period_invalid': { zh: '统计期无效：{reason}', en: 'Invalid period: {reason}' },
+  'statistics/region_unknown': { zh: '地区不存在', en: 'Unknown region' },
 };
 
 /** Fills `{name}` placeholders; unknown placeholders stay as written. */

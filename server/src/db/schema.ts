@@ -15,3 +15,5 @@ export * from '../modules/market/market.tables';
 export * from '../modules/notices/notices.tables';
 export * from '../modules/auctions/auctions.tables';
 export * from '../modules/tenders/tenders.tables';
+export * from '../modules/registrations/registrations.tables';
+export * from '../modules/statistics/statistics.tables';

@@ -6,9 +6,9 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /**
  * The chain id that follows a technology from its catalogue entry through deals and contract
  * registration into the statistics: `TN` + kind letter + year + 10 random base32 characters
- * (50 bits), e.g. `TNA2026K7M3Q9ZP2X`.
+ * (50 bits), e.g. `TNA2026K7M3Q9ZP2X`. Kinds: A achievement, D demand, C a contract signed outside the market.
  */
-export function newChainId(kind: 'A' | 'D', now: Date): string {
+export function newChainId(kind: 'A' | 'D' | 'C', now: Date): string {
   return `TN${kind}${now.getUTCFullYear()}${randomBase32(10)}`;
 }
 

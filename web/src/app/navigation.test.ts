@@ -6,11 +6,22 @@ const keys = (user: Parameters<typeof buildNavItems>[0]) => buildNavItems(user).
 
 describe('buildNavItems', () => {
   it('shows the public items to anonymous visitors', () => {
-    expect(keys(null)).toEqual(['home', 'search', 'market', 'notices', 'demands', 'experts', 'organisations', 'code-lists']);
+    expect(keys(null)).toEqual(['home', 'search', 'market', 'notices', 'demands', 'experts', 'organisations', 'code-lists', 'open-data']);
   });
 
   it('adds the profile for any signed-in user, with no admin items for members and registrars', () => {
-    expect(keys(makeUser([]))).toEqual(['home', 'search', 'market', 'notices', 'demands', 'experts', 'organisations', 'code-lists', 'profile']);
+    expect(keys(makeUser([]))).toEqual([
+      'home',
+      'search',
+      'market',
+      'notices',
+      'demands',
+      'experts',
+      'organisations',
+      'code-lists',
+      'open-data',
+      'profile',
+    ]);
     expect(keys(makeUser([{ role: 'registrar', regionCode: '110000' }]))).toEqual([
       'home',
       'search',
@@ -20,7 +31,10 @@ describe('buildNavItems', () => {
       'experts',
       'organisations',
       'code-lists',
+      'open-data',
       'profile',
+      'registrations',
+      'statistics',
     ]);
     expect(keys(makeUser([{ role: 'tto_officer' }]))).not.toContain('admin-users');
   });
@@ -36,7 +50,9 @@ describe('buildNavItems', () => {
       'experts',
       'organisations',
       'code-lists',
+      'open-data',
       'profile',
+      'statistics',
       'admin-users',
       'admin-region',
     ]);
@@ -54,8 +70,11 @@ describe('buildNavItems', () => {
       'experts',
       'organisations',
       'code-lists',
+      'open-data',
       'profile',
       'market-operator',
+      'registrations',
+      'statistics',
       'admin-users',
       'admin-region',
       'admin-audit',
@@ -79,6 +98,10 @@ describe('activeNavKey', () => {
     expect(activeNavKey('/market/deals/abc')).toBe('my-deals');
     expect(activeNavKey('/market/operator')).toBe('market-operator');
     expect(activeNavKey('/notices/abc')).toBe('notices');
+    expect(activeNavKey('/registrations/new')).toBe('registrations');
+    expect(activeNavKey('/registrations/check')).toBe('registrations');
+    expect(activeNavKey('/statistics')).toBe('statistics');
+    expect(activeNavKey('/open-data')).toBe('open-data');
   });
 
   it('gives market operators their console and organisation members their deals', () => {
@@ -99,5 +122,14 @@ describe('activeNavKey', () => {
     expect(keys(makeUser([{ role: 'tto_officer', organisationId: 'o1' }]))).toContain('import-achievements');
     expect(keys(makeUser([]))).not.toContain('import-achievements');
     expect(activeNavKey('/achievements/import')).toBe('import-achievements');
+  });
+
+  it('offers contract registration to members of an organisation and registrars, statistics to the government side', () => {
+    expect(keys({ ...makeUser([]), organisationIds: ['o1'] })).toContain('registrations');
+    expect(keys({ ...makeUser([]), organisationIds: ['o1'] })).not.toContain('statistics');
+    expect(keys(makeUser([{ role: 'tto_officer', organisationId: 'o1' }]))).not.toContain('registrations');
+    expect(keys(makeUser([{ role: 'market_operator', regionCode: '110000' }]))).toContain('statistics');
+    expect(keys(makeUser([{ role: 'market_operator', regionCode: '110000' }]))).not.toContain('registrations');
+    expect(keys(makeUser([]))).not.toContain('registrations');
   });
 });

@@ -15,6 +15,9 @@ export type NavKey =
   | 'import-achievements'
   | 'my-deals'
   | 'market-operator'
+  | 'registrations'
+  | 'statistics'
+  | 'open-data'
   | 'admin-users'
   | 'admin-region'
   | 'admin-audit';
@@ -32,6 +35,8 @@ export function buildNavItems(user: User | null): NavItem[] {
     { key: 'experts', path: '/experts' },
     { key: 'organisations', path: '/organisations' },
     { key: 'code-lists', path: '/code-lists' },
+    // National technology-market statistics as open data (no login).
+    { key: 'open-data', path: '/open-data' },
   ];
   if (!user) {
     return items;
@@ -47,6 +52,14 @@ export function buildNavItems(user: User | null): NavItem[] {
   }
   if (hasAnyRole(user, ['platform_admin', 'market_operator'])) {
     items.push({ key: 'market-operator', path: '/market/operator' });
+  }
+  // 技术合同登记: applicants (members of an organisation) and registrars.
+  if (user.organisationIds.length > 0 || hasAnyRole(user, ['platform_admin', 'registrar'])) {
+    items.push({ key: 'registrations', path: '/registrations' });
+  }
+  // 统计监测: the government side sees its own region.
+  if (hasAnyRole(user, ['platform_admin', 'regional_admin', 'registrar', 'market_operator'])) {
+    items.push({ key: 'statistics', path: '/statistics' });
   }
   if (hasAnyRole(user, ['platform_admin', 'regional_admin'])) {
     items.push({ key: 'admin-users', path: '/admin/users' });
@@ -67,6 +80,9 @@ const SECTION_PREFIXES: [string, NavKey][] = [
   ['/market/operator', 'market-operator'],
   ['/market', 'market'],
   ['/notices', 'notices'],
+  ['/registrations', 'registrations'],
+  ['/statistics', 'statistics'],
+  ['/open-data', 'open-data'],
   ['/achievements/mine', 'my-achievements'],
   ['/achievements/new', 'my-achievements'],
   ['/achievements/import', 'import-achievements'],

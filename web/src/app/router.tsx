@@ -50,6 +50,14 @@ const ListingPage = lazyPage(() => import('../features/market/pages/ListingPage'
 const MyDealsPage = lazyPage(() => import('../features/market/pages/MyDealsPage'), 'MyDealsPage');
 const DealWorkspacePage = lazyPage(() => import('../features/market/pages/DealWorkspacePage'), 'DealWorkspacePage');
 const OperatorConsolePage = lazyPage(() => import('../features/market/pages/OperatorConsolePage'), 'OperatorConsolePage');
+// 技术合同认定登记 and 技术市场统计 (issue 5)
+const RegistrationListPage = lazyPage(() => import('../features/registrations/pages/RegistrationListPage'), 'RegistrationListPage');
+const RegistrationCreatePage = lazyPage(() => import('../features/registrations/pages/RegistrationCreatePage'), 'RegistrationCreatePage');
+const RegistrationDetailPage = lazyPage(() => import('../features/registrations/pages/RegistrationDetailPage'), 'RegistrationDetailPage');
+const RegistrationSettingsPage = lazyPage(() => import('../features/registrations/pages/RegistrationSettingsPage'), 'RegistrationSettingsPage');
+const CertificateCheckPage = lazyPage(() => import('../features/registrations/pages/CertificateCheckPage'), 'CertificateCheckPage');
+const StatisticsDashboardPage = lazyPage(() => import('../features/statistics/pages/StatisticsDashboardPage'), 'StatisticsDashboardPage');
+const OpenDataPage = lazyPage(() => import('../features/statistics/pages/OpenDataPage'), 'OpenDataPage');
 
 /** Every page of the web client. Guards hide pages; the API enforces access regardless. */
 export function createRouter() {
@@ -185,6 +193,49 @@ export function createRouter() {
                 </RequireAuth>
               ),
             },
+            // ── registrations and statistics (issue 5) ──
+            {
+              path: 'registrations',
+              element: (
+                <RequireAuth>
+                  <RegistrationListPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: 'registrations/new',
+              element: (
+                <RequireAuth>
+                  <RegistrationCreatePage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: 'registrations/settings',
+              element: (
+                <RequireAuth roles={['platform_admin', 'registrar']}>
+                  <RegistrationSettingsPage />
+                </RequireAuth>
+              ),
+            },
+            { path: 'registrations/check', element: <CertificateCheckPage /> },
+            {
+              path: 'registrations/:id',
+              element: (
+                <RequireAuth>
+                  <RegistrationDetailPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: 'statistics',
+              element: (
+                <RequireAuth roles={['platform_admin', 'regional_admin', 'registrar', 'market_operator']}>
+                  <StatisticsDashboardPage />
+                </RequireAuth>
+              ),
+            },
+            { path: 'open-data', element: <OpenDataPage /> },
             // ── notices (routes under /notices) ──
             { path: 'notices', element: <NoticeBoardPage /> },
             { path: 'notices/:id', element: <NoticeDetailPage /> },

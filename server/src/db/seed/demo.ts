@@ -14,6 +14,7 @@ import { seedMarketNotices } from './market-notices';
 import { seedMarketAuctions } from './market-auctions';
 import { seedMarketListings } from './market-listings';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { seedNationalContracts } from './registrations';
 
 /** A stable, valid 统一社会信用代码 for a demo organisation (body derived from its key). */
 export function demoCreditCode(prefix: string, regionCode: string, key: string): string {
@@ -50,6 +51,9 @@ export async function seedDemo(handle: DbHandle, services: Services, onProgress?
   await seedMarketAuctions(handle, services, clock, onProgress);
   // Market (issue 4): 挂牌 — listings of jh-univ and sy-ent, a thread with an open offer, a deal awaiting its notice.
   await seedMarketListings(handle, services, clock, onProgress);
+  // Contract registration and statistics (issue 5): 2013–2024 national records whose yearly 成交额
+  // equals the published series exactly (counts 1/1000), registered through the service.
+  await seedNationalContracts(handle, services, onProgress);
   return { ...base, catalogue };
 }
 

@@ -2,3 +2,4 @@ export { createImportsRepo, type ImportsRepo } from './imports.repo';
 export { createImportsService, type ImportsService, type ImportsDeps, type ImportProgress } from './imports.service';
 export { importsRoutes } from './imports.routes';
 export { importAchievementsCommand, type ImportCliOptions } from './imports.cli';
+export { escapeFormula } from './imports.export';

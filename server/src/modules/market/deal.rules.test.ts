@@ -27,11 +27,12 @@ describe('deal rules', () => {
   });
 
   it('maps the transfer mode and IP to the contract category for registration', () => {
-    expect(contractCategoryOf('license', 'exclusive', ['patent'])).toEqual({ type: 'technology_licence', subtype: 'exclusive' });
-    expect(contractCategoryOf('license', null, [])).toEqual({ type: 'technology_licence', subtype: 'ordinary' });
-    expect(contractCategoryOf('assign', null, ['know_how', 'patent'])).toEqual({ type: 'technology_transfer', subtype: 'patent_right' });
-    expect(contractCategoryOf('equity', null, ['patent_application'])).toEqual({ type: 'technology_transfer', subtype: 'patent_application_right' });
-    expect(contractCategoryOf('assign', null, ['know_how'])).toEqual({ type: 'technology_transfer', subtype: 'technical_secret' });
-    expect(contractCategoryOf('assign', null, ['software_copyright'])).toEqual({ type: 'technology_transfer', subtype: 'other' });
+    expect(contractCategoryOf('license', 'exclusive', ['patent'])).toEqual({ type: 'LIC', subtype: 'LIC-PAT', licenceMode: 'exclusive' });
+    expect(contractCategoryOf('license', null, [])).toEqual({ type: 'LIC', subtype: 'LIC-OTH', licenceMode: null });
+    expect(contractCategoryOf('assign', null, ['know_how', 'patent'])).toEqual({ type: 'TRF', subtype: 'TRF-PAT', licenceMode: null });
+    expect(contractCategoryOf('equity', null, ['patent_application'])).toEqual({ type: 'TRF', subtype: 'TRF-APP', licenceMode: null });
+    expect(contractCategoryOf('assign', null, ['know_how'])).toEqual({ type: 'TRF', subtype: 'TRF-SEC', licenceMode: null });
+    expect(contractCategoryOf('license', 'sole', ['know_how'])).toEqual({ type: 'LIC', subtype: 'LIC-SEC', licenceMode: 'sole' });
+    expect(contractCategoryOf('assign', null, ['software_copyright'])).toEqual({ type: 'TRF', subtype: 'TRF-OTH', licenceMode: null });
   });
 });

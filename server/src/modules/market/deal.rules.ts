@@ -1,3 +1,4 @@
+import type { ContractSubtype, LicenceMode } from '#shared/contracts/registrations.contract';
 import {
   dealNeedsNotice,
   type DealPricingMethod,
@@ -33,20 +34,24 @@ export function contractCategoryOf(
   mode: ListingMode,
   licenceKind: LicenceKind | null,
   ipKinds: readonly string[],
-): { type: string; subtype: string } {
+): { type: 'TRF' | 'LIC'; subtype: ContractSubtype; licenceMode: LicenceMode | null } {
+  // Codes of the `contract-types` code list; 作价投资 (技术入股) is registered as a transfer (domain-cn §1.2).
   if (mode === 'license') {
-    return { type: 'technology_licence', subtype: licenceKind ?? 'ordinary' };
+    const subtype: ContractSubtype = ipKinds.includes('patent') || ipKinds.includes('patent_application') ? 'LIC-PAT' : ipKinds.includes('know_how') ? 'LIC-SEC' : 'LIC-OTH';
+    // 解释 art 25: an unspecified licence is 普通 (non-exclusive).
+    const licenceMode: LicenceMode = licenceKind === 'exclusive' ? 'exclusive' : licenceKind === 'sole' ? 'sole' : 'non_exclusive';
+    return { type: 'LIC', subtype, licenceMode: subtype === 'LIC-OTH' ? null : licenceMode };
   }
   if (ipKinds.includes('patent')) {
-    return { type: 'technology_transfer', subtype: 'patent_right' };
+    return { type: 'TRF', subtype: 'TRF-PAT', licenceMode: null };
   }
   if (ipKinds.includes('patent_application')) {
-    return { type: 'technology_transfer', subtype: 'patent_application_right' };
+    return { type: 'TRF', subtype: 'TRF-APP', licenceMode: null };
   }
   if (ipKinds.includes('know_how')) {
-    return { type: 'technology_transfer', subtype: 'technical_secret' };
+    return { type: 'TRF', subtype: 'TRF-SEC', licenceMode: null };
   }
-  return { type: 'technology_transfer', subtype: 'other' };
+  return { type: 'TRF', subtype: 'TRF-OTH', licenceMode: null };
 }
 
 /** Fees when the market has none configured: 1 % commission, deposit 10 % of the start price, at least ¥10,000. */

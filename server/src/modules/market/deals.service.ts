@@ -82,9 +82,10 @@ export function createDealsCore({ repo, audit, clock }: DealsCoreDeps) {
       const contractDraft = {
         chainId: deal.chainId,
         dealNo: deal.dealNo,
-        contractName: `${deal.title}${category.type === 'technology_licence' ? '技术许可合同' : '技术转让合同'}`,
+        contractName: `${deal.title}${category.type === 'LIC' ? '技术许可合同' : '技术转让合同'}`,
         contractType: category.type,
         contractSubtype: category.subtype,
+        licenceMode: category.licenceMode,
         seller: seller
           ? {
               organisationId: seller.id,

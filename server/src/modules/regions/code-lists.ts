@@ -1,6 +1,14 @@
 import { REGIONAL_ROLES, ROLES, SELF_SERVICE_ROLES, type Role } from '#shared/contracts/auth.contract';
 import { ENTERPRISE_OWNERSHIPS, ORGANISATION_TYPES, type OrganisationType } from '#shared/contracts/organisations.contract';
 import { ECONOMIC_ZONES, type CodeListItem, type CodeListName } from '#shared/contracts/regions.contract';
+import {
+  CONTRACT_IP_TYPES,
+  PLAN_CATEGORIES,
+  SOCIO_ECONOMIC_OBJECTIVES,
+  type ContractIpType,
+  type PlanCategory,
+  type SocioEconomicObjective,
+} from '#shared/contracts/registrations.contract';
 import { provinceCodesOf, ZONE_NAMES } from './zones';
 
 /** Title, provenance and licence of a code list: everything but its items. */
@@ -45,6 +53,56 @@ export const CODE_LIST_META: Record<CodeListName, CodeListMeta> = {
     source: 'technology-market statistics (交易主体); legacy 3-digit codes from form JJ-001',
   },
   roles: { title: '平台角色', titleEn: 'Platform roles', source: 'platform code list' },
+  'contract-ip-types': {
+    title: '知识产权类型',
+    titleEn: 'Intellectual property types',
+    source: 'technology-market statistics (domain-cn §5.2); exact statistical labels unconfirmed, codes are platform codes',
+  },
+  'plan-categories': {
+    title: '计划类别',
+    titleEn: 'Plan categories',
+    source: 'technology-market statistics (domain-cn §5.2): 国家/部门/省级/地市县计划, 计划外',
+  },
+  'socio-economic-objectives': {
+    title: '社会经济目标',
+    titleEn: 'Socio-economic objectives',
+    source: 'platform codes SE01–SE14 after the 14 chapters of OECD NABS 2007, on which GB/T 24450-2009 is modelled; the standard\'s own codes are unconfirmed',
+  },
+};
+
+const CONTRACT_IP_TYPE_NAMES: Record<ContractIpType, [string, string]> = {
+  patent_invention: ['发明专利', 'Invention patent'],
+  patent_utility: ['实用新型专利', 'Utility model patent'],
+  patent_design: ['外观设计专利', 'Design patent'],
+  technical_secret: ['技术秘密', 'Technical secret'],
+  software_copyright: ['计算机软件著作权', 'Software copyright'],
+  ic_layout: ['集成电路布图设计专有权', 'IC layout design right'],
+  plant_variety: ['植物新品种权', 'Plant variety right'],
+  biomedicine_variety: ['生物医药新品种', 'New biomedicine variety'],
+  other: ['其他知识产权', 'Other intellectual property'],
+};
+const PLAN_CATEGORY_NAMES: Record<PlanCategory, [string, string]> = {
+  national: ['国家计划', 'National programme'],
+  ministerial: ['部门计划', 'Ministerial programme'],
+  provincial: ['省级计划', 'Provincial programme'],
+  local: ['地市县计划', 'Prefecture/county programme'],
+  none: ['计划外', 'Outside programmes'],
+};
+const OBJECTIVE_NAMES: Record<SocioEconomicObjective, [string, string]> = {
+  SE01: ['地球探索与开发', 'Exploration and exploitation of the earth'],
+  SE02: ['环境', 'Environment'],
+  SE03: ['空间探索与开发', 'Exploration and exploitation of space'],
+  SE04: ['交通、通信及其他基础设施', 'Transport, telecommunication and other infrastructures'],
+  SE05: ['能源', 'Energy'],
+  SE06: ['工业生产与技术', 'Industrial production and technology'],
+  SE07: ['健康', 'Health'],
+  SE08: ['农业', 'Agriculture'],
+  SE09: ['教育', 'Education'],
+  SE10: ['文化、娱乐、宗教和大众传媒', 'Culture, recreation, religion and mass media'],
+  SE11: ['政治与社会体制、结构和进程', 'Political and social systems, structures and processes'],
+  SE12: ['知识的普遍进步（高校一般性资金）', 'General advancement of knowledge: R&D financed from general university funds'],
+  SE13: ['知识的普遍进步（其他来源）', 'General advancement of knowledge: R&D financed from other sources'],
+  SE14: ['国防', 'Defence'],
 };
 
 const TECHNOLOGY_DOMAINS: [string, string][] = [
@@ -158,6 +216,9 @@ function item(code: string, name: string, nameEn: string, rest: Partial<CodeList
 
 /** The code lists that live in code, not in the database. */
 export const STATIC_CODE_LISTS = {
+  'contract-ip-types': CONTRACT_IP_TYPES.map((c) => item(c, CONTRACT_IP_TYPE_NAMES[c][0], CONTRACT_IP_TYPE_NAMES[c][1])),
+  'plan-categories': PLAN_CATEGORIES.map((c) => item(c, PLAN_CATEGORY_NAMES[c][0], PLAN_CATEGORY_NAMES[c][1])),
+  'socio-economic-objectives': SOCIO_ECONOMIC_OBJECTIVES.map((c) => item(c, OBJECTIVE_NAMES[c][0], OBJECTIVE_NAMES[c][1])),
   'economic-zones': ECONOMIC_ZONES.map((zone) =>
     item(zone, ZONE_NAMES[zone].zh, ZONE_NAMES[zone].en, { extra: { provinceCodes: provinceCodesOf(zone) } }),
   ),

@@ -2,3 +2,4 @@ export { createRegionsRepo } from './regions.repo';
 export { createRegionsService, type RegionsService } from './regions.service';
 export { regionsRoutes } from './regions.routes';
 export { syncReferenceData } from './reference-data';
+export { zoneOf, ZONE_NAMES } from './zones';

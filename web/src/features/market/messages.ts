@@ -141,6 +141,8 @@ export const marketMessages = defineMessages({
     },
     deals: {
       title: '我的交易',
+      registration: '合同登记',
+      registerContract: '登记合同',
       role: '角色',
       any: '全部',
       dealNo: '交易编号',
@@ -322,6 +324,8 @@ export const marketMessages = defineMessages({
     },
     deals: {
       title: 'My deals',
+      registration: 'Registration',
+      registerContract: 'Register contract',
       role: 'Role',
       any: 'All',
       dealNo: 'Deal no.',

@@ -103,6 +103,14 @@ export function DealWorkspacePage() {
               <Descriptions.Item label={t.deals.method}>{t.pricingMethods[d.pricingMethod]}</Descriptions.Item>
               <Descriptions.Item label={t.deals.price}>{formatFen(d.priceFen, lang)}</Descriptions.Item>
               <Descriptions.Item label={t.deals.commission}>{formatFen(d.commissionFen, lang)}</Descriptions.Item>
+              {d.status === 'concluded' && d.mySide === 'seller' ? (
+                <Descriptions.Item label={t.deals.registration}>
+                  {/* 技术合同登记: the seller registers the concluded deal (same chain id). */}
+                  <Link to={`/registrations/new?dealId=${d.id}`} data-testid="deal-register">
+                    {t.deals.registerContract}
+                  </Link>
+                </Descriptions.Item>
+              ) : null}
               {d.listingId ? (
                 <Descriptions.Item label={t.fields.title}>
                   <Link to={`/market/listings/${d.listingId}`}>{d.chainId}</Link>

@@ -56,6 +56,8 @@ async function buildServer() {
   });
   cpSync(join(root, 'server/src/db/migrations'), join(root, 'dist/server/migrations'), { recursive: true });
   cpSync(join(root, 'server/src/modules/regions/data'), join(root, 'dist/server/data'), { recursive: true });
+  // The published national turnover series (the demo's statistics profile); the file only, not its README.
+  cpSync(join(root, 'server/src/modules/statistics/data/national_tech_market_turnover.csv'), join(root, 'dist/server/data/national_tech_market_turnover.csv'));
   console.log(`built server bundle in ${Math.round(performance.now() - t)} ms`);
 }
 

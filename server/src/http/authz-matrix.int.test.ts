@@ -410,6 +410,51 @@ const AUCTION_OPERATOR = only({ market_operator_bj: 200, platform_admin: 200 });
 // ---------------------------------------------------------------------------------------------
 // The matrix
 
+// Registrations fixtures -----------------------------------------------------------------------------
+
+/** An application of the 北京 university (the TTO officer's) to the 广东 enterprise, brought to `status` through the API. */
+async function registrationIn(c: Ctx, status: 'draft' | 'submitted' | 'registered' | 'change_requested'): Promise<Fx> {
+  const body = {
+    projectName: '权限矩阵技术合同',
+    subtype: 'SVC',
+    summary: '为受让方提供工艺优化技术服务，降低能耗 10% 以上。',
+    seller: { organisationId: c.bjOrg, name: '北京海淀测试大学', type: 'university' },
+    buyer: { organisationId: c.gdOrg, name: '深圳南山测试企业', type: 'enterprise' },
+    technologyDomain: 'TD02',
+    industryCode: '35',
+    socioEconomicObjective: 'SE06',
+    signedOn: '2026-01-10',
+    validFrom: '2026-01-10',
+    validTo: '2030-01-09',
+    paymentMethod: 'lump_sum',
+    contractAmountFen: 100_000_00,
+    techAmountFen: 100_000_00,
+  };
+  const created = await t.request('POST', '/api/v1/registrations', { as: c.agents.tto_officer, body });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const id = created.body.id as string;
+  if (status !== 'draft') {
+    const s = await t.request('POST', `/api/v1/registrations/${id}/submit`, { as: c.agents.tto_officer });
+    expect(s.status, JSON.stringify(s.body)).toBe(200);
+  }
+  let registrationNo = '';
+  if (status === 'registered' || status === 'change_requested') {
+    const r = await t.request('POST', `/api/v1/registrations/${id}/decision`, { as: c.agents.registrar, body: { action: 'register', outcome: 'full' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    registrationNo = r.body.registrationNo;
+  }
+  if (status === 'change_requested') {
+    const q = await t.request('POST', `/api/v1/registrations/${id}/change-request`, { as: c.agents.tto_officer, body: { kind: 'cancel', reason: '双方协议解除' } });
+    expect(q.status, JSON.stringify(q.body)).toBe(200);
+  }
+  return { id, registrationNo };
+}
+const REGISTRATION_HIDDEN = '404 registration/not_found' as const;
+/** The applicant (the TTO officer), the 北京 registrar (the point is in 海淀) and platform administrators. */
+const REGISTRATION_READERS = only({ tto_officer: 200, registrar: 200, platform_admin: 200 }, REGISTRATION_HIDDEN);
+/** Statistics: platform administrators and regional roles (their own region). */
+const STATISTICS_READERS = only({ registrar: 200, market_operator_bj: 200, regional_admin_bj: 200, regional_admin_gd: 200, platform_admin: 200 });
+
 const ROWS: Row[] = [
   // Public reference and platform data: open to everyone.
   { method: 'GET', route: '/api/v1/health', url: () => '/api/v1/health', expect: everyone(200) },
@@ -1353,6 +1398,107 @@ const ROWS: Row[] = [
     body: (_c, fx) => ({ effectiveFrom: fx.day, commissionBp: 100, depositBp: 1000, depositMinFen: 1_000_000 }),
     expect: only({ platform_admin: 201 }),
   },
+  // ── registrations (rows for /api/v1/registrations*, /api/v1/registration-*) ──
+  { method: 'GET', route: '/api/v1/registrations', url: () => '/api/v1/registrations', expect: signedIn(200) },
+  { method: 'GET', route: '/api/v1/registrations', note: 'view=queue', url: () => '/api/v1/registrations?view=queue', expect: only({ registrar: 200, platform_admin: 200 }) },
+  {
+    method: 'POST',
+    route: '/api/v1/registrations',
+    url: () => '/api/v1/registrations',
+    body: (c) => ({
+      projectName: '权限矩阵技术合同',
+      subtype: 'CON',
+      summary: '对受让方新建生产线进行可行性论证并出具咨询报告。',
+      seller: { organisationId: c.bjOrg, name: '北京海淀测试大学', type: 'university' },
+      buyer: { organisationId: c.gdOrg, name: '深圳南山测试企业', type: 'enterprise' },
+      technologyDomain: 'TD02',
+      industryCode: '35',
+      socioEconomicObjective: 'SE06',
+      signedOn: '2026-01-10',
+      validFrom: '2026-01-10',
+      validTo: '2027-01-09',
+      paymentMethod: 'lump_sum',
+      contractAmountFen: 10_000_00,
+      techAmountFen: 10_000_00,
+    }),
+    expect: only({ tto_officer: 201 }, '403 registration/not_applicant'),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/registrations/from-deal',
+    url: () => '/api/v1/registrations/from-deal',
+    setup: async (c) => {
+      const deal = await t.handle.db.transaction((tx) =>
+        t.services.deals.open(tx, systemActor('matrix'), { chainId: newChainId('A', new Date()), title: '权限矩阵登记交易', sellerOrgId: c.bjOrg, buyerOrgId: c.gdOrg, transferMode: 'assign', pricingMethod: 'listing', priceFen: 20_000_00, stateFunded: false }),
+      );
+      return { dealId: deal.id };
+    },
+    body: (_c, fx) => ({ dealId: fx.dealId }),
+    expect: only({ tto_officer: 201 }, '404 registration/deal_not_found'),
+  },
+  { method: 'GET', route: '/api/v1/registrations/certificates/:registrationNo', setup: (c) => registrationIn(c, 'registered'), url: (_c, fx) => `/api/v1/registrations/certificates/${fx.registrationNo}`, expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/registrations/:id', setup: (c) => registrationIn(c, 'submitted'), url: (_c, fx) => `/api/v1/registrations/${fx.id}`, expect: REGISTRATION_READERS },
+  {
+    method: 'PATCH',
+    route: '/api/v1/registrations/:id',
+    setup: (c) => registrationIn(c, 'draft'),
+    url: (_c, fx) => `/api/v1/registrations/${fx.id}`,
+    body: () => ({ summary: '为受让方提供工艺优化技术服务，降低能耗 15% 以上。' }),
+    expect: only({ tto_officer: 200 }, REGISTRATION_HIDDEN),
+  },
+  { method: 'POST', route: '/api/v1/registrations/:id/submit', setup: (c) => registrationIn(c, 'draft'), url: (_c, fx) => `/api/v1/registrations/${fx.id}/submit`, expect: only({ tto_officer: 200 }, REGISTRATION_HIDDEN) },
+  { method: 'POST', route: '/api/v1/registrations/:id/withdraw', setup: (c) => registrationIn(c, 'draft'), url: (_c, fx) => `/api/v1/registrations/${fx.id}/withdraw`, expect: only({ tto_officer: 200 }, REGISTRATION_HIDDEN) },
+  {
+    method: 'POST',
+    route: '/api/v1/registrations/:id/decision',
+    setup: (c) => registrationIn(c, 'submitted'),
+    url: (_c, fx) => `/api/v1/registrations/${fx.id}/decision`,
+    body: () => ({ action: 'register', outcome: 'full' }),
+    expect: only({ registrar: 200, platform_admin: 200, tto_officer: 403 }, REGISTRATION_HIDDEN),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/registrations/:id/change-request',
+    setup: (c) => registrationIn(c, 'registered'),
+    url: (_c, fx) => `/api/v1/registrations/${fx.id}/change-request`,
+    body: () => ({ kind: 'cancel', reason: '矩阵：解除合同' }),
+    expect: REGISTRATION_READERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/registrations/:id/change-decision',
+    setup: (c) => registrationIn(c, 'change_requested'),
+    url: (_c, fx) => `/api/v1/registrations/${fx.id}/change-decision`,
+    body: () => ({ approve: true, note: '矩阵：同意撤销' }),
+    expect: only({ registrar: 200, platform_admin: 200, tto_officer: 403 }, REGISTRATION_HIDDEN),
+  },
+  { method: 'GET', route: '/api/v1/registrations/:id/certificate.pdf', setup: (c) => registrationIn(c, 'registered'), url: (_c, fx) => `/api/v1/registrations/${fx.id}/certificate.pdf`, expect: REGISTRATION_READERS },
+  { method: 'GET', route: '/api/v1/registration-points', url: () => '/api/v1/registration-points', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/registration-parameters', url: () => '/api/v1/registration-parameters', expect: signedIn(200) },
+  {
+    method: 'PUT',
+    route: '/api/v1/registration-parameters',
+    url: () => '/api/v1/registration-parameters',
+    body: () => ({ key: 'deadline', effectiveFrom: '2099-01-01', value: { kind: 'none' }, source: '权限矩阵' }),
+    expect: PLATFORM_ADMIN_ONLY,
+  },
+  // ── statistics and open data (rows for /api/v1/statistics/*, /api/v1/open-data/*) ──
+  { method: 'GET', route: '/api/v1/statistics/overview', url: () => '/api/v1/statistics/overview?year=2026', expect: STATISTICS_READERS },
+  { method: 'GET', route: '/api/v1/statistics/breakdown', url: () => '/api/v1/statistics/breakdown?year=2026&dimension=type', expect: STATISTICS_READERS },
+  { method: 'GET', route: '/api/v1/statistics/trend', url: () => '/api/v1/statistics/trend?from=2024&to=2026', expect: STATISTICS_READERS },
+  { method: 'GET', route: '/api/v1/statistics/regions', url: () => '/api/v1/statistics/regions?year=2026', expect: STATISTICS_READERS },
+  { method: 'GET', route: '/api/v1/statistics/flows', url: () => '/api/v1/statistics/flows?year=2026', expect: STATISTICS_READERS },
+  { method: 'GET', route: '/api/v1/statistics/annual-report', url: () => '/api/v1/statistics/annual-report?year=2026', expect: STATISTICS_READERS },
+  { method: 'GET', route: '/api/v1/statistics/annual-report.xlsx', url: () => '/api/v1/statistics/annual-report.xlsx?year=2026', expect: STATISTICS_READERS },
+  { method: 'GET', route: '/api/v1/statistics/annual-report.csv', url: () => '/api/v1/statistics/annual-report.csv?year=2026', expect: STATISTICS_READERS },
+  { method: 'GET', route: '/api/v1/statistics/verify', url: () => '/api/v1/statistics/verify', expect: PLATFORM_ADMIN_ONLY },
+  { method: 'GET', route: '/api/v1/open-data/technology-market/definitions', url: () => '/api/v1/open-data/technology-market/definitions', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/open-data/technology-market/overview', url: () => '/api/v1/open-data/technology-market/overview?year=2026', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/open-data/technology-market/breakdown', url: () => '/api/v1/open-data/technology-market/breakdown?year=2026&dimension=domain', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/open-data/technology-market/trend', url: () => '/api/v1/open-data/technology-market/trend?from=2024&to=2026', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/open-data/technology-market/regions', url: () => '/api/v1/open-data/technology-market/regions?year=2026', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/open-data/technology-market/flows', url: () => '/api/v1/open-data/technology-market/flows?year=2026', expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/open-data/technology-market/annual-report.csv', url: () => '/api/v1/open-data/technology-market/annual-report.csv?year=2026', expect: everyone(200) },
   // ── notices: public notices, objections, calendar (rows for /api/v1/notices*, /api/v1/calendar*) ──
   { method: 'GET', route: '/api/v1/notices', url: () => '/api/v1/notices?status=open', expect: everyone(200) },
   { method: 'GET', route: '/api/v1/notices/queue', url: () => '/api/v1/notices/queue', expect: signedIn(200) },

@@ -406,7 +406,8 @@ describe('contract fields', () => {
           regionCode: c.buyer.regionCode ?? undefined,
         },
         technologyDomain: c.technologyDomain,
-        industryCode: c.industryCode,
+        // The loader stores the division number; the generator keeps the section letter in front.
+        industryCode: c.industryCode.slice(1),
         ipTypes: c.ipTypes,
         planCategory: c.planCategory,
         socioEconomicObjective: c.socioEconomicObjective,

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DbHandle } from '#server/db/types';
 import { organisations } from '#server/modules/organisations/organisations.tables';
@@ -27,7 +28,13 @@ const PARTY_WORDS: Record<string, string> = {
 
 /** The published national series shipped with the statistics module. */
 export function nationalSeries() {
-  const file = new URL('../../modules/statistics/data/national_tech_market_turnover.csv', import.meta.url);
+  const name = 'national_tech_market_turnover.csv';
+  // From sources: the statistics module's data folder; from the bundle: dist/server/data (scripts/build.mjs copies it).
+  const candidates = ['../../modules/statistics/data/', './data/', '../data/'].map((dir) => fileURLToPath(new URL(dir + name, import.meta.url)));
+  const file = candidates.find((f) => existsSync(f));
+  if (!file) {
+    throw new Error(`${name} not found; looked in:\n  ${candidates.join('\n  ')}`);
+  }
   return loadNationalSeries(readFileSync(file, 'utf8'));
 }
 

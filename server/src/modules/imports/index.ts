@@ -3,3 +3,4 @@ export { createImportsService, type ImportsService, type ImportsDeps, type Impor
 export { importsRoutes } from './imports.routes';
 export { importAchievementsCommand, type ImportCliOptions } from './imports.cli';
 export { escapeFormula } from './imports.export';
+export { readTable, type RawRecord, type RawTable } from './imports.parse';

@@ -115,7 +115,7 @@ describe('GET /api/v1/code-lists', () => {
     const body = res.json<{ items: { name: string; total: number }[] }>();
     expect(body.items.find((i) => i.name === 'regions')?.total).toBe(3682);
     expect(body.items.find((i) => i.name === 'industries')?.total).toBe(1971);
-    expect(body.items).toHaveLength(8);
+    expect(body.items).toHaveLength(11);
   });
 });
 

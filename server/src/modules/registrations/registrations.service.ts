@@ -212,7 +212,11 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     const t = nextRegistrationStatus(row.status, action, roles);
     if (!t.ok) {
       if (t.reason === 'not_allowed') {
-        throw roles.length === 0 ? notFound(row.id) : new AppError(action === 'submit' || action === 'withdraw' || action === 'request_change' ? 'registration/not_applicant' : 'registration/out_of_region', `${action} not allowed`);
+        if (roles.length === 0) {
+          throw notFound(row.id);
+        }
+        // The applicant's own steps name the applicant rule; a registrar's step taken by the applicant is plainly forbidden.
+        throw new AppError(action === 'submit' || action === 'withdraw' || action === 'request_change' ? 'registration/not_applicant' : 'common/forbidden', `${action} not allowed`);
       }
       throw new AppError('registration/invalid_transition', `cannot ${action} from ${row.status}`, undefined, { from: row.status, action });
     }
@@ -441,6 +445,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
   }
 
   async function load(actor: Actor, id: string): Promise<ContractRow> {
+    requireUser(actor);
     const row = await repo.byId(db, id);
     if (!row || !canRead(actor, row, await pointOf(db, row))) {
       throw notFound(id);
@@ -450,6 +455,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
 
   /** A write on one registration: row locked, roles computed, the change applied by `fn`. */
   async function change(actor: Actor, id: string, fn: (tx: Tx, row: ContractRow, roles: RegistrationRole[], point: PointRow | undefined) => Promise<ContractRow>): Promise<Registration> {
+    requireUser(actor);
     const after = await db.transaction(async (tx) => {
       const row = await repo.byId(tx, id, true);
       if (!row) {
@@ -498,6 +504,41 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
         return created;
       });
       return dto(actor, row);
+    },
+
+    /**
+     * Many applications (drafts) in one transaction — an all-or-nothing import. A refused row throws
+     * its AppError with `details.row` (0-based index into `inputs`); nothing is written then.
+     * Rows whose externalId the applicant already has are skipped and reported by index.
+     */
+    async createMany(actor: Actor, inputs: readonly CreateRegistration[]): Promise<{ ids: (string | null)[]; skipped: number[] }> {
+      const me = requireUser(actor);
+      return db.transaction(async (tx) => {
+        const cache = noCache();
+        const ids: (string | null)[] = [];
+        const skipped: number[] = [];
+        for (const [i, input] of inputs.entries()) {
+          try {
+            const values = await contractValues(tx, input, cache);
+            const applicantOrgId = await applicantOrgFor(actor, values);
+            if (values.externalId && (await repo.byExternalId(tx, applicantOrgId, values.externalId))) {
+              ids.push(null);
+              skipped.push(i);
+              continue;
+            }
+            const { applicantSide: _side, ...stored } = values;
+            const created = await repo.insert(tx, { ...stored, chainId: newChainId('C', clock.now()), applicantOrgId, createdBy: me.userId, status: 'draft' });
+            await record(tx, actor, created, 'import', null);
+            ids.push(created.id);
+          } catch (err) {
+            if (err instanceof AppError) {
+              throw new AppError(err.code, err.message, { ...err.details, row: i }, err.params);
+            }
+            throw err;
+          }
+        }
+        return { ids, skipped };
+      });
     },
 
     /** A draft pre-filled from a concluded market deal, carrying its chain id (one registration per deal). */

@@ -388,6 +388,7 @@ export function createStatisticsService({ db, repo, clock, codeList, regionNames
 
     /** Aggregates against a full recount (platform administrators). */
     async verify(actor: Actor): Promise<Verify> {
+      requireUser(actor);
       if (!isPlatformAdmin(actor)) {
         throw new AppError('common/forbidden', 'platform administrators only');
       }

@@ -35,7 +35,7 @@ const HEADER = [
   '非技术性费用（元）',
 ];
 
-function line(ext: string, over: Record<string, string> = {}): string[] {
+function line(ext: string, over: Record<string, string> = {}, header: readonly string[] = HEADER): string[] {
   const base: Record<string, string> = {
     外部编号: ext,
     项目名称: `高效固废基胶凝材料专利实施许可（${ext}）`,
@@ -58,9 +58,11 @@ function line(ext: string, over: Record<string, string> = {}): string[] {
     '非技术性费用（元）': '200000.10',
     ...over,
   };
-  return HEADER.map((h) => base[h] ?? '');
+  return header.map((h) => base[h] ?? '');
 }
-const csv = (rows: string[][]) => [HEADER, ...rows].map((r) => r.join(',')).join('\r\n');
+const csv = (rows: string[][], header: readonly string[] = HEADER) => [header, ...rows].map((r) => r.join(',')).join('\r\n');
+/** With the seller described in full (name, type, region) rather than by its credit code alone. */
+const FULL = [...HEADER, '卖方名称', '卖方类型', '卖方地区代码'];
 const withBom = (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s)]);
 
 async function upload(as: Agent | null, query: string, body: Buffer, contentType = 'text/csv', extra: Record<string, string> = {}) {
@@ -135,8 +137,8 @@ describe('POST /registrations/import', () => {
     const rows = [
       line('G-1'),
       line('G-2', { 买方地区代码: '999999' }), // unknown region: the service refuses
-      line('G-3', { 成交额: '' , '成交额（元）': '12.345' }), // 3 decimals
-      line('G-4', { 卖方统一社会信用代码: other.creditCode, 卖方: '' }), // not the caller's organisation
+      line('G-3', { '成交额（元）': '12.345' }), // 3 decimals
+      line('G-4', { 卖方统一社会信用代码: other.creditCode }), // not the caller's: not linked, so name and type are missing
       line('G-5'),
     ];
     const res = await upload(tto, '?mode=valid', iconv.encode(csv(rows), 'gbk'), 'application/octet-stream', { 'accept-language': 'zh-CN' });
@@ -146,6 +148,7 @@ describe('POST /registrations/import', () => {
       [3, 'buyer.regionCode', 'registration/unknown_code'],
       [4, 'contractAmountFen', 'invalid_value'],
       [5, 'seller.name', 'required'],
+      [5, 'seller.type', 'required'],
     ]);
     expect(res.body.rows[0].message).toBe('买方地区代码：未知代码：999999');
     const ext = (await mine()).map((r) => r.externalId);
@@ -163,14 +166,11 @@ describe('POST /registrations/import', () => {
   });
 
   it('a seller that is not one of the caller’s organisations is refused', async () => {
-    const res = await upload(
-      tto,
-      '?mode=all',
-      withBom(csv([line('N-1', { 卖方统一社会信用代码: other.creditCode })]).replace('卖方统一社会信用代码', '卖方机构ID').replace(other.creditCode, other.id)),
-    );
+    const full = { 卖方统一社会信用代码: other.creditCode, 卖方名称: '另一所大学', 卖方类型: '高等院校', 卖方地区代码: '110108' };
+    const res = await upload(tto, '?mode=all', withBom(csv([line('N-1', full, FULL)], FULL)));
     expect(res.status).toBe(200);
-    // A platform organisation by id: its own data is used, and the caller does not act for it.
-    expect(res.body.rows.map((r: { code: string }) => r.code)).toEqual(['required', 'required']);
+    expect(res.body).toMatchObject({ created: 0, failed: 1 });
+    expect(res.body.rows).toEqual([{ row: 2, field: '(row)', code: 'registration/not_applicant', message: '只有卖方（技术进口合同为境内买方）机构可以申请登记' }]);
   });
 
   it('XLSX with numeric and date cells', async () => {

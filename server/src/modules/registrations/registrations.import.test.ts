@@ -229,7 +229,7 @@ describe('columns and codes', () => {
   });
 
   it('coerces a row: category 技术咨询 alone, derived 技术交易额, party linked by credit code', () => {
-    const cells = new Map<RegistrationImportColumn, unknown>([
+    const cells = new Map<RegistrationImportColumn, unknown>(<[RegistrationImportColumn, unknown][]>[
       ['projectName', '区域产业技术路线图咨询'],
       ['category', '技术咨询'],
       ['seller.creditCode', SELLER_CODE.toLowerCase()],

@@ -83,7 +83,9 @@ export type RegistrationImportReport = z.infer<typeof RegistrationImportReportSc
 
 // ── columns ──────────────────────────────────────────────────────────────────────────────────
 
-const PARTY_COLUMNS = (side: 'seller' | 'buyer', zh: '卖方' | '买方') =>
+type PartyKey = 'organisationId' | 'name' | 'type' | 'enterpriseOwnership' | 'creditCode' | 'regionCode' | 'countryCode';
+type Labels = readonly [string, ...string[]];
+const PARTY_COLUMNS = <S extends 'seller' | 'buyer'>(side: S, zh: '卖方' | '买方'): Record<`${S}.${PartyKey}`, Labels> =>
   ({
     [`${side}.organisationId`]: [`${zh}机构ID`, `${zh}机构编号`],
     [`${side}.name`]: [`${zh}名称`, zh, `${side}Name`],
@@ -92,7 +94,7 @@ const PARTY_COLUMNS = (side: 'seller' | 'buyer', zh: '卖方' | '买方') =>
     [`${side}.creditCode`]: [`${zh}统一社会信用代码`, `${zh}信用代码`, `${side}CreditCode`],
     [`${side}.regionCode`]: [`${zh}地区代码`, `${zh}行政区划代码`, `${zh}所在地区代码`, `${side}RegionCode`],
     [`${side}.countryCode`]: [`${zh}国别`, `${zh}国家`, `${zh}国家或地区`, `${side}CountryCode`],
-  }) as const;
+  }) as unknown as Record<`${S}.${PartyKey}`, Labels>;
 
 /** Input columns: the API field name (or a yuan variant) first, then the labels accepted for it (the first is the template's). */
 export const REGISTRATION_IMPORT_COLUMNS = {
@@ -127,7 +129,7 @@ export const REGISTRATION_IMPORT_COLUMNS = {
   expectedInvestmentFen: ['预计新增投入（分）'],
   expectedOutputYuan: ['预计新增产值（元）', '预计新增产值'],
   expectedOutputFen: ['预计新增产值（分）'],
-} as const satisfies Record<string, readonly string[]>;
+} as const satisfies Record<string, Labels>;
 export type RegistrationImportColumn = keyof typeof REGISTRATION_IMPORT_COLUMNS;
 
 /** The template's header row: the first Chinese label of every column. */
@@ -461,6 +463,9 @@ export function toDay(v: unknown): unknown {
   return s;
 }
 
+type PartyColumn = `${'seller' | 'buyer'}.${PartyKey}`;
+const isPartyColumn = (col: RegistrationImportColumn): col is PartyColumn => col.startsWith('seller.') || col.startsWith('buyer.');
+
 /** The caller's organisations a row's party may be mapped to (by id or credit code). */
 export type ImportOrg = { id: string; name: string; type: OrganisationType; creditCode: string | null };
 
@@ -509,8 +514,8 @@ export function coerceRegistrationRow(cells: ReadonlyMap<RegistrationImportColum
   let categoryCode: string | undefined;
   let categorySubtype: string | undefined;
   for (const [col, v] of cells) {
-    const dot = col.indexOf('.');
-    if (dot > 0) {
+    if (isPartyColumn(col)) {
+      const dot = col.indexOf('.');
       const side = col.slice(0, dot) as 'seller' | 'buyer';
       const key = col.slice(dot + 1);
       const p = parties[side];
@@ -674,6 +679,7 @@ export function coerceRegistrationRow(cells: ReadonlyMap<RegistrationImportColum
       case 'summary':
       case 'planProjectNo':
         out[col] = text(v);
+        break;
     }
   }
 
@@ -774,6 +780,9 @@ export function consistencyProblems(input: CreateRegistration): RowProblem[] {
   return problems;
 }
 
+const valueAt = (v: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), v);
+
 /** Coerced values → the CreateRegistration, or the problems (one per field; coercion problems first). Pure. */
 export function validateRegistrationRow(row: CoercedRow): { ok: true; input: CreateRegistration } | { ok: false; problems: RowProblem[] } {
   const problems: RowProblem[] = [...row.problems];
@@ -787,7 +796,7 @@ export function validateRegistrationRow(row: CoercedRow): { ok: true; input: Cre
         continue;
       }
       seen.add(field);
-      const missing = issue.code === 'invalid_type' && issue.input === undefined;
+      const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(row.values, issue.path) === undefined;
       problems.push(missing ? { field, code: 'required' } : { field, code: 'invalid_value', detail: { issue } });
     }
   }

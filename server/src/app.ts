@@ -31,7 +31,7 @@ import { notificationsRoutes } from '#server/modules/notifications/index';
 import { auctionsRoutes } from '#server/modules/auctions/index';
 import { noticesRoutes, OBJECTION_RATE_LIMIT } from '#server/modules/notices/index';
 import { tendersRoutes } from '#server/modules/tenders/index';
-import { registrationsRoutes } from '#server/modules/registrations/index';
+import { registrationsImportRoutes, registrationsRoutes } from '#server/modules/registrations/index';
 import { statisticsRoutes } from '#server/modules/statistics/index';
 import { marketRoutes } from '#server/modules/market/index';
 import type { Services } from './services';
@@ -166,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(tendersRoutes, { service: opts.services.tenders });
       // ── contract registration and statistics ──
       await api.register(registrationsRoutes, { service: opts.services.registrations });
+      await api.register(registrationsImportRoutes, { service: opts.services.registrations, organisations: opts.services.organisations });
       await api.register(statisticsRoutes, { service: opts.services.statistics });
     },
     { prefix: '/api/v1' },

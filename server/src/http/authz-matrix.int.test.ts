@@ -1436,6 +1436,17 @@ const ROWS: Row[] = [
     body: (_c, fx) => ({ dealId: fx.dealId }),
     expect: only({ tto_officer: 201 }, '404 registration/deal_not_found'),
   },
+  {
+    method: 'POST',
+    route: '/api/v1/registrations/import',
+    note: 'CSV of one 北京 university contract; rows of other callers are refused in the report (200)',
+    setup: async () => ({ ext: `R-${uniq()}` }),
+    url: () => '/api/v1/registrations/import?mode=valid',
+    headers: { 'content-type': 'text/csv' },
+    body: (c, fx) =>
+      `外部编号,项目名称,合同子类,卖方机构ID,卖方名称,卖方类型,买方机构ID,买方名称,买方类型,技术领域,行业代码,社会经济目标,签订日期,有效期起,有效期止,支付方式,成交额（元）\n${fx.ext},权限矩阵导入合同,CON,${c.bjOrg},北京海淀测试大学,university,${c.gdOrg},深圳南山测试企业,enterprise,TD02,35,SE06,2026-01-10,2026-01-10,2027-01-09,lump_sum,1000.00`,
+    expect: signedIn(200),
+  },
   { method: 'GET', route: '/api/v1/registrations/certificates/:registrationNo', setup: (c) => registrationIn(c, 'registered'), url: (_c, fx) => `/api/v1/registrations/certificates/${fx.registrationNo}`, expect: everyone(200) },
   { method: 'GET', route: '/api/v1/registrations/:id', setup: (c) => registrationIn(c, 'submitted'), url: (_c, fx) => `/api/v1/registrations/${fx.id}`, expect: REGISTRATION_READERS },
   {

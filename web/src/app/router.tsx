@@ -54,6 +54,7 @@ const OperatorConsolePage = lazyPage(() => import('../features/market/pages/Oper
 const RegistrationListPage = lazyPage(() => import('../features/registrations/pages/RegistrationListPage'), 'RegistrationListPage');
 const RegistrationCreatePage = lazyPage(() => import('../features/registrations/pages/RegistrationCreatePage'), 'RegistrationCreatePage');
 const RegistrationDetailPage = lazyPage(() => import('../features/registrations/pages/RegistrationDetailPage'), 'RegistrationDetailPage');
+const RegistrationImportPage = lazyPage(() => import('../features/registrations/pages/RegistrationImportPage'), 'RegistrationImportPage');
 const RegistrationSettingsPage = lazyPage(() => import('../features/registrations/pages/RegistrationSettingsPage'), 'RegistrationSettingsPage');
 const CertificateCheckPage = lazyPage(() => import('../features/registrations/pages/CertificateCheckPage'), 'CertificateCheckPage');
 const StatisticsDashboardPage = lazyPage(() => import('../features/statistics/pages/StatisticsDashboardPage'), 'StatisticsDashboardPage');
@@ -207,6 +208,14 @@ export function createRouter() {
               element: (
                 <RequireAuth>
                   <RegistrationCreatePage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: 'registrations/import',
+              element: (
+                <RequireAuth>
+                  <RegistrationImportPage />
                 </RequireAuth>
               ),
             },

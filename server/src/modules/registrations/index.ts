@@ -2,3 +2,4 @@ export { createRegistrationsRepo, type RegistrationsRepo } from './registrations
 export { createRegistrationsService, type RegistrationsService, type BulkRegistration } from './registrations.service';
 export { registrationsRoutes } from './registrations.routes';
 export { syncRegistrationDefaults } from './defaults';
+export { registrationsImportRoutes } from './registrations.import.routes';

@@ -75,7 +75,9 @@ async function upload(as: Agent | null, query: string, body: Buffer, contentType
   return { status: raw.statusCode, body: JSON.parse(raw.body) as Record<string, any> };
 }
 
-async function mine(): Promise<{ externalId: string | null; contractAmountFen: number; techAmountFen: number; status: string; id: string }[]> {
+async function mine(): Promise<
+  { externalId: string | null; contractAmountFen: number; techAmountFen: number; status: string; id: string }[]
+> {
   const list = await t.request('GET', '/api/v1/registrations?view=mine&pageSize=100', { as: tto });
   expect(list.status).toBe(200);
   return Promise.all(
@@ -90,7 +92,11 @@ beforeAll(async () => {
   const o = await insertOrganisation(db, { name: '另一所大学（导入测试）', type: 'university', regionCode: '110108' });
   uni = { id: u.id, name: u.name, creditCode: u.creditCode! };
   other = { id: o.id, creditCode: o.creditCode! };
-  await insertUser(db, { email: 'tto@import.test', roles: [{ role: 'tto_officer', organisationId: u.id }], orgs: [{ organisationId: u.id, role: 'member' }] });
+  await insertUser(db, {
+    email: 'tto@import.test',
+    roles: [{ role: 'tto_officer', organisationId: u.id }],
+    orgs: [{ organisationId: u.id, role: 'member' }],
+  });
   await insertUser(db, { email: 'stranger@import.test' });
   tto = await t.login('tto@import.test');
   stranger = await t.login('stranger@import.test');
@@ -141,7 +147,9 @@ describe('POST /registrations/import', () => {
       line('G-4', { 卖方统一社会信用代码: other.creditCode }), // not the caller's: not linked, so name and type are missing
       line('G-5'),
     ];
-    const res = await upload(tto, '?mode=valid', iconv.encode(csv(rows), 'gbk'), 'application/octet-stream', { 'accept-language': 'zh-CN' });
+    const res = await upload(tto, '?mode=valid', iconv.encode(csv(rows), 'gbk'), 'application/octet-stream', {
+      'accept-language': 'zh-CN',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ encoding: 'gb18030', total: 5, created: 2, failed: 3 });
     expect(res.body.rows.map((r: { row: number; field: string; code: string }) => [r.row, r.field, r.code])).toEqual([
@@ -161,7 +169,9 @@ describe('POST /registrations/import', () => {
     const res = await upload(tto, '?mode=all_or_nothing', withBom(csv([line('A-1'), line('A-2'), line('A-3', { 行业代码: '9999' })])));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 3, created: 0, failed: 1, ids: [] });
-    expect(res.body.rows).toEqual([{ row: 4, field: 'industryCode', code: 'registration/unknown_code', message: '行业代码：未知代码：9999' }]);
+    expect(res.body.rows).toEqual([
+      { row: 4, field: 'industryCode', code: 'registration/unknown_code', message: '行业代码：未知代码：9999' },
+    ]);
     expect((await mine()).length).toBe(before);
   });
 
@@ -170,7 +180,9 @@ describe('POST /registrations/import', () => {
     const res = await upload(tto, '?mode=all', withBom(csv([line('N-1', full, FULL)], FULL)));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ created: 0, failed: 1 });
-    expect(res.body.rows).toEqual([{ row: 2, field: '(row)', code: 'registration/not_applicant', message: '只有卖方（技术进口合同为境内买方）机构可以申请登记' }]);
+    expect(res.body.rows).toEqual([
+      { row: 2, field: '(row)', code: 'registration/not_applicant', message: '只有卖方（技术进口合同为境内买方）机构可以申请登记' },
+    ]);
   });
 
   it('XLSX with numeric and date cells', async () => {

@@ -3,7 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IMPORT_MAX_BYTES } from '#shared/contracts/imports.contract';
 import { AppError } from '#server/lib/app-error';
-import { importRegistrations, RegistrationImportQuerySchema, RegistrationImportReportSchema, type RegistrationImportDeps } from './registrations.import';
+import {
+  importRegistrations,
+  RegistrationImportQuerySchema,
+  RegistrationImportReportSchema,
+  type RegistrationImportDeps,
+} from './registrations.import';
 
 /**
  * The uploaded file. Only the digest and size are enumerable: the idempotency layer hashes the body
@@ -50,7 +55,8 @@ export const registrationsImportRoutes: FastifyPluginAsyncZod<RegistrationImport
       onRequest: async (req) => tooLarge(req),
       schema: {
         tags: ['registrations'],
-        summary: 'Bulk import of contracts signed elsewhere as draft registration applications (CSV UTF-8/GBK or XLSX as the raw body), with a row report',
+        summary:
+          'Bulk import of contracts signed elsewhere as draft registration applications (CSV UTF-8/GBK or XLSX as the raw body), with a row report',
         description:
           'Send the file as the request body with its content type (text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, or application/octet-stream with ?format=). Columns: API field names (seller.creditCode, contractAmountFen…) or the Chinese labels of the template (项目名称, 合同子类, 卖方统一社会信用代码, 成交额（元）…). Amounts in yuan (up to 2 decimals) or fen. The seller (the domestic buyer for a technology import) must be one of your organisations: give its 统一社会信用代码 or 机构ID. mode=all writes nothing when any row is refused; mode=valid writes the valid rows. Rows whose 外部编号 your organisation already has are skipped. An undecodable file (encoding), unknown columns or an empty file answer 400 and write nothing.',
         querystring: RegistrationImportQuerySchema,

@@ -202,13 +202,26 @@ describe('days', () => {
 describe('columns and codes', () => {
   it('knows English field names and Chinese labels, full-width or not', () => {
     const map = mapRegistrationHeaders(['projectName', '合同子类', 'Seller.CreditCode', '成交额(元)', '技术交易额（分）', '买方 国别']);
-    expect([...map.values()]).toEqual(['projectName', 'subtype', 'seller.creditCode', 'contractAmountYuan', 'techAmountFen', 'buyer.countryCode']);
+    expect([...map.values()]).toEqual([
+      'projectName',
+      'subtype',
+      'seller.creditCode',
+      'contractAmountYuan',
+      'techAmountFen',
+      'buyer.countryCode',
+    ]);
   });
 
   it('refuses unknown and repeated columns, and files without the key columns', async () => {
-    expect(await errorCode(Promise.resolve().then(() => mapRegistrationHeaders(['项目名称', '合同子类', '成交额（元）', '备注'])))).toBe('import/unknown_columns');
-    expect(await errorCode(Promise.resolve().then(() => mapRegistrationHeaders(['项目名称', '合同子类', '成交额（元）', '成交额'])))).toBe('import/unknown_columns');
-    expect(await errorCode(Promise.resolve().then(() => mapRegistrationHeaders(['项目名称', '成交额（元）'])))).toBe('import/missing_columns');
+    expect(await errorCode(Promise.resolve().then(() => mapRegistrationHeaders(['项目名称', '合同子类', '成交额（元）', '备注'])))).toBe(
+      'import/unknown_columns',
+    );
+    expect(await errorCode(Promise.resolve().then(() => mapRegistrationHeaders(['项目名称', '合同子类', '成交额（元）', '成交额'])))).toBe(
+      'import/unknown_columns',
+    );
+    expect(await errorCode(Promise.resolve().then(() => mapRegistrationHeaders(['项目名称', '成交额（元）'])))).toBe(
+      'import/missing_columns',
+    );
   });
 
   it('maps Chinese sub-type names and other words to codes', () => {
@@ -282,9 +295,23 @@ describe('importRegistrations', () => {
 
   it('reads UTF-8 with BOM: draft inputs with exact fen, linked seller, codes', async () => {
     const fake = fakeService();
-    const report = await importRegistrations({ service: fake.service, organisations }, actor, Buffer.concat([BOM, Buffer.from(csv(rows))]), opts());
+    const report = await importRegistrations(
+      { service: fake.service, organisations },
+      actor,
+      Buffer.concat([BOM, Buffer.from(csv(rows))]),
+      opts(),
+    );
     expect(RegistrationImportReportSchema.parse(report)).toEqual(report);
-    expect(report).toMatchObject({ format: 'csv', encoding: 'utf8', total: 2, created: 2, skipped: 0, failed: 0, rows: [], ids: ['id-1', 'id-2'] });
+    expect(report).toMatchObject({
+      format: 'csv',
+      encoding: 'utf8',
+      total: 2,
+      created: 2,
+      skipped: 0,
+      failed: 0,
+      rows: [],
+      ids: ['id-1', 'id-2'],
+    });
     const [first, second] = fake.calls[0]!;
     expect(first).toMatchObject({
       externalId: 'HT-1',
@@ -312,7 +339,12 @@ describe('importRegistrations', () => {
 
   it('reads GBK bytes (what Chinese Excel saves) the same way', async () => {
     const fake = fakeService();
-    const report = await importRegistrations({ service: fake.service, organisations }, actor, iconv.encode(csv(rows), 'gbk'), opts({ filename: '合同.csv' }));
+    const report = await importRegistrations(
+      { service: fake.service, organisations },
+      actor,
+      iconv.encode(csv(rows), 'gbk'),
+      opts({ filename: '合同.csv' }),
+    );
     expect(report).toMatchObject({ encoding: 'gb18030', created: 2, failed: 0 });
     expect(fake.calls[0]![0]!.projectName).toBe('固废基胶凝材料专利实施许可 1');
   });
@@ -320,11 +352,50 @@ describe('importRegistrations', () => {
   it('reads XLSX with numeric amounts, date cells and numeric codes', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('合同');
-    ws.addRow(['外部编号', '项目名称', '合同类别', '卖方统一社会信用代码', '买方名称', '买方类型', '买方国别', '技术领域', '行业代码', '社会经济目标', '签订日期', '有效期起', '有效期止', '支付方式', '成交额（元）', '技术交易额（分）']);
-    ws.addRow(['X-1', '智能电网调度算法技术服务', '技术服务', SELLER_CODE, 'Grid Co. Ltd', '企业', '新加坡', 'TD01', 4420, '能源', new Date(Date.UTC(2026, 9, 20)), new Date(Date.UTC(2026, 9, 20)), new Date(Date.UTC(2027, 9, 19)), '分期支付', 512345.67, 51234567]);
+    ws.addRow([
+      '外部编号',
+      '项目名称',
+      '合同类别',
+      '卖方统一社会信用代码',
+      '买方名称',
+      '买方类型',
+      '买方国别',
+      '技术领域',
+      '行业代码',
+      '社会经济目标',
+      '签订日期',
+      '有效期起',
+      '有效期止',
+      '支付方式',
+      '成交额（元）',
+      '技术交易额（分）',
+    ]);
+    ws.addRow([
+      'X-1',
+      '智能电网调度算法技术服务',
+      '技术服务',
+      SELLER_CODE,
+      'Grid Co. Ltd',
+      '企业',
+      '新加坡',
+      'TD01',
+      4420,
+      '能源',
+      new Date(Date.UTC(2026, 9, 20)),
+      new Date(Date.UTC(2026, 9, 20)),
+      new Date(Date.UTC(2027, 9, 19)),
+      '分期支付',
+      512345.67,
+      51234567,
+    ]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const fake = fakeService();
-    const report = await importRegistrations({ service: fake.service, organisations }, actor, bytes, opts({ contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const report = await importRegistrations(
+      { service: fake.service, organisations },
+      actor,
+      bytes,
+      opts({ contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    );
     expect(report, JSON.stringify(report.rows)).toMatchObject({ format: 'xlsx', encoding: 'binary', created: 1, failed: 0 });
     expect(fake.calls[0]![0]).toMatchObject({
       subtype: 'SVC',
@@ -342,18 +413,31 @@ describe('importRegistrations', () => {
   it('refuses a file in the wrong encoding with a clear error, writing nothing', async () => {
     const fake = fakeService();
     const gbk = iconv.encode(csv(rows), 'gbk');
-    expect(await errorCode(importRegistrations({ service: fake.service, organisations }, actor, gbk, opts({ encoding: 'utf8' })))).toBe('import/encoding_invalid');
-    expect(await errorCode(importRegistrations({ service: fake.service, organisations }, actor, Buffer.from([0x81, 0x20, 0xff, 0x30, 0x2c, 0x0a]), opts()))).toBe(
+    expect(await errorCode(importRegistrations({ service: fake.service, organisations }, actor, gbk, opts({ encoding: 'utf8' })))).toBe(
       'import/encoding_invalid',
     );
-    expect(await errorCode(importRegistrations({ service: fake.service, organisations }, actor, Buffer.from('PK\u0003\u0004broken'), opts()))).toBe('import/unreadable_file');
-    expect(await errorCode(importRegistrations({ service: fake.service, organisations }, actor, Buffer.from(csv([])), opts()))).toBe('import/empty_file');
+    expect(
+      await errorCode(
+        importRegistrations({ service: fake.service, organisations }, actor, Buffer.from([0x81, 0x20, 0xff, 0x30, 0x2c, 0x0a]), opts()),
+      ),
+    ).toBe('import/encoding_invalid');
+    expect(
+      await errorCode(importRegistrations({ service: fake.service, organisations }, actor, Buffer.from('PK\u0003\u0004broken'), opts())),
+    ).toBe('import/unreadable_file');
+    expect(await errorCode(importRegistrations({ service: fake.service, organisations }, actor, Buffer.from(csv([])), opts()))).toBe(
+      'import/empty_file',
+    );
     expect(fake.calls).toEqual([]);
   });
 
   it('mode=all refuses the whole file when a row is invalid; the report names row, field and problem', async () => {
     const fake = fakeService();
-    const bad = [line(1), line(2, { 合同子类: '技术开发', '成交额（元）': '12.345' }), line(3, { 签订日期: '昨天' }), line(4, { 买方地区代码: '' })];
+    const bad = [
+      line(1),
+      line(2, { 合同子类: '技术开发', '成交额（元）': '12.345' }),
+      line(3, { 签订日期: '昨天' }),
+      line(4, { 买方地区代码: '' }),
+    ];
     const report = await importRegistrations({ service: fake.service, organisations }, actor, Buffer.from(csv(bad)), opts());
     expect(fake.calls).toEqual([]);
     expect(report).toMatchObject({ total: 4, created: 0, failed: 3, ids: [] });
@@ -370,8 +454,16 @@ describe('importRegistrations', () => {
 
   it('reports in English with lang en', async () => {
     const fake = fakeService();
-    const report = await importRegistrations({ service: fake.service, organisations }, actor, Buffer.from(csv([line(1, { 合同子类: 'XYZ', 项目名称: '' })])), opts({ lang: 'en' }));
-    expect(report.rows.map((r) => r.message)).toEqual(['subtype: Unknown code: XYZ (allowed: DEV-COM, DEV-COOP, TRF-PAT, TRF-APP, TRF-SEC, TRF-OTH, LIC-PAT, LIC-SEC, LIC-OTH, CON, SVC, SVC-TRN, SVC-BRK)', 'projectName: Required value is missing']);
+    const report = await importRegistrations(
+      { service: fake.service, organisations },
+      actor,
+      Buffer.from(csv([line(1, { 合同子类: 'XYZ', 项目名称: '' })])),
+      opts({ lang: 'en' }),
+    );
+    expect(report.rows.map((r) => r.message)).toEqual([
+      'subtype: Unknown code: XYZ (allowed: DEV-COM, DEV-COOP, TRF-PAT, TRF-APP, TRF-SEC, TRF-OTH, LIC-PAT, LIC-SEC, LIC-OTH, CON, SVC, SVC-TRN, SVC-BRK)',
+      'projectName: Required value is missing',
+    ]);
   });
 
   it('checks the amounts add up and the file has no repeated 外部编号', async () => {
@@ -392,10 +484,21 @@ describe('importRegistrations', () => {
   });
 
   it('mode=valid writes the rows the service accepts, retrying a batch without the refused row', async () => {
-    const fake = fakeService((input) => (input.externalId === 'HT-3' ? new AppError('registration/unknown_code', 'x', { issues: [{ path: 'body.industryCode' }] }, { codes: '9999' }) : null));
-    const report = await importRegistrations({ service: fake.service, organisations }, actor, Buffer.from(csv([1, 2, 3, 4, 5].map((n) => line(n)))), opts({ mode: 'valid' }));
+    const fake = fakeService((input) =>
+      input.externalId === 'HT-3'
+        ? new AppError('registration/unknown_code', 'x', { issues: [{ path: 'body.industryCode' }] }, { codes: '9999' })
+        : null,
+    );
+    const report = await importRegistrations(
+      { service: fake.service, organisations },
+      actor,
+      Buffer.from(csv([1, 2, 3, 4, 5].map((n) => line(n)))),
+      opts({ mode: 'valid' }),
+    );
     expect(report).toMatchObject({ total: 5, created: 4, failed: 1, skipped: 0 });
-    expect(report.rows).toEqual([{ row: 4, field: 'industryCode', code: 'registration/unknown_code', message: '行业代码：未知代码：9999' }]);
+    expect(report.rows).toEqual([
+      { row: 4, field: 'industryCode', code: 'registration/unknown_code', message: '行业代码：未知代码：9999' },
+    ]);
     expect([...fake.stored.keys()].sort()).toEqual(['HT-1', 'HT-2', 'HT-4', 'HT-5']);
     expect(fake.calls.map((c) => c.length)).toEqual([5, 2, 2]);
   });
@@ -404,7 +507,9 @@ describe('importRegistrations', () => {
     const fake = fakeService((input) => (input.externalId === 'HT-2' ? new AppError('registration/not_applicant', 'x') : null));
     const report = await importRegistrations({ service: fake.service, organisations }, actor, Buffer.from(csv([line(1), line(2)])), opts());
     expect(report).toMatchObject({ created: 0, failed: 1, ids: [] });
-    expect(report.rows).toEqual([{ row: 3, field: '(row)', code: 'registration/not_applicant', message: '只有卖方（技术进口合同为境内买方）机构可以申请登记' }]);
+    expect(report.rows).toEqual([
+      { row: 3, field: '(row)', code: 'registration/not_applicant', message: '只有卖方（技术进口合同为境内买方）机构可以申请登记' },
+    ]);
     expect(fake.stored.size).toBe(0);
   });
 
@@ -413,7 +518,11 @@ describe('importRegistrations', () => {
     const service = {
       ...fake.service,
       async checkMany(_a: Actor, inputs: readonly CreateRegistration[]) {
-        return inputs.flatMap((input, index) => (input.externalId === 'HT-1' ? [] : [{ index, error: new AppError('registration/deadline_passed', 'x', undefined, { deadline: '2026-11-19' }) }]));
+        return inputs.flatMap((input, index) =>
+          input.externalId === 'HT-1'
+            ? []
+            : [{ index, error: new AppError('registration/deadline_passed', 'x', undefined, { deadline: '2026-11-19' }) }],
+        );
       },
     };
     const report = await importRegistrations({ service, organisations }, actor, Buffer.from(csv([line(1), line(2), line(3)])), opts());
@@ -426,7 +535,12 @@ describe('importRegistrations', () => {
     const fake = fakeService();
     const bytes = Buffer.from(csv([line(1), line(2)]));
     await importRegistrations({ service: fake.service, organisations }, actor, bytes, opts());
-    const again = await importRegistrations({ service: fake.service, organisations }, actor, Buffer.from(csv([line(1), line(2), line(3)])), opts());
+    const again = await importRegistrations(
+      { service: fake.service, organisations },
+      actor,
+      Buffer.from(csv([line(1), line(2), line(3)])),
+      opts(),
+    );
     expect(again).toMatchObject({ total: 3, created: 1, skipped: 2, failed: 0, ids: ['id-3'] });
     expect(again.rows).toEqual([
       { row: 2, field: 'externalId', code: 'skipped', message: '外部编号 HT-1 已导入过，本行跳过' },
@@ -436,8 +550,15 @@ describe('importRegistrations', () => {
 
   it('needs a signed-in user', async () => {
     const fake = fakeService();
-    expect(await errorCode(importRegistrations({ service: fake.service, organisations }, { kind: 'anonymous', ip: '::1', requestId: 'x' }, Buffer.from(csv([line(1)])), opts()))).toBe(
-      'common/unauthenticated',
-    );
+    expect(
+      await errorCode(
+        importRegistrations(
+          { service: fake.service, organisations },
+          { kind: 'anonymous', ip: '::1', requestId: 'x' },
+          Buffer.from(csv([line(1)])),
+          opts(),
+        ),
+      ),
+    ).toBe('common/unauthenticated');
   });
 });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { IMPORT_ENCODINGS, IMPORT_FORMATS, importRowMessages, type ImportEncoding, type ImportFormat } from '#shared/contracts/imports.contract';
+import {
+  IMPORT_ENCODINGS,
+  IMPORT_FORMATS,
+  importRowMessages,
+  type ImportEncoding,
+  type ImportFormat,
+} from '#shared/contracts/imports.contract';
 import type { ENTERPRISE_OWNERSHIPS, OrganisationType } from '#shared/contracts/organisations.contract';
 import {
   CONTRACT_SUBTYPES,
@@ -171,7 +177,12 @@ export function mapRegistrationHeaders(headers: readonly string[]): Map<string, 
     map.set(h, col);
   }
   if (unknown.length) {
-    throw new AppError('import/unknown_columns', `unknown columns ${unknown.join(', ')}`, { unknown }, { unknown: unknown.join('、'), expected: EXPECTED_HEADERS });
+    throw new AppError(
+      'import/unknown_columns',
+      `unknown columns ${unknown.join(', ')}`,
+      { unknown },
+      { unknown: unknown.join('、'), expected: EXPECTED_HEADERS },
+    );
   }
   const missing: string[] = [];
   if (!seen.has('projectName')) {
@@ -379,7 +390,14 @@ export type RowProblem =
   | { field: string; code: 'invalid_json'; detail: string }
   | { field: string; code: ErrorCode; params: Record<string, unknown> };
 
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v instanceof Date ? v.toISOString() : JSON.stringify(v));
+const text = (v: unknown): string =>
+  typeof v === 'string'
+    ? v.trim()
+    : typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : v instanceof Date
+        ? v.toISOString()
+        : JSON.stringify(v);
 
 /** A list cell split on 、 ; , (half- or full-width) and line breaks; trimmed, blanks and repeats dropped. Pure. */
 export function splitCell(v: unknown): string[] {
@@ -407,7 +425,11 @@ export function amountToFen(v: unknown, unit: 'yuan' | 'fen'): number | undefine
     }
     s = String(Number(v.toPrecision(15)));
   } else if (typeof v === 'string') {
-    s = v.normalize('NFKC').replace(/\s+/g, '').replace(/^[¥￥]/, '').replace(/(元|分|rmb|cny)$/i, '');
+    s = v
+      .normalize('NFKC')
+      .replace(/\s+/g, '')
+      .replace(/^[¥￥]/, '')
+      .replace(/(元|分|rmb|cny)$/i, '');
   } else {
     return undefined;
   }
@@ -505,7 +527,10 @@ export function coerceRegistrationRow(cells: ReadonlyMap<RegistrationImportColum
       problems.push({
         field,
         code: 'invalid_value',
-        detail: { zh: `元和分两列的金额不一致（${before.fen} ≠ ${fen} 分）`, en: `the yuan and fen columns disagree (${before.fen} ≠ ${fen} fen)` },
+        detail: {
+          zh: `元和分两列的金额不一致（${before.fen} ≠ ${fen} 分）`,
+          en: `the yuan and fen columns disagree (${before.fen} ≠ ${fen} fen)`,
+        },
       });
     }
     amounts.set(field, { fen, source: unit });
@@ -637,14 +662,20 @@ export function coerceRegistrationRow(cells: ReadonlyMap<RegistrationImportColum
       case 'paymentScheduleYuan': {
         // `2026-11-30 600000; 2027-06-30 600000` (day and yuan, separated by a space, colon or ＝).
         const schedule: { dueOn: unknown; amountFen: number }[] = [];
-        for (const entry of text(v).split(/[;；\r\n]+/).map((e) => e.trim()).filter(Boolean)) {
+        for (const entry of text(v)
+          .split(/[;；\r\n]+/)
+          .map((e) => e.trim())
+          .filter(Boolean)) {
           const m = /^(\S+?)\s*[:：=＝\s]\s*(\S+)$/.exec(entry.normalize('NFKC'));
           const fen = m ? amountToFen(m[2], 'yuan') : undefined;
           if (!m || fen === undefined) {
             problems.push({
               field: 'paymentSchedule',
               code: 'invalid_value',
-              detail: { zh: `无法识别“${entry}”，应为“日期 金额（元）”，多笔以分号分隔`, en: `cannot read “${entry}”: expected “day amount-in-yuan”, entries separated by semicolons` },
+              detail: {
+                zh: `无法识别“${entry}”，应为“日期 金额（元）”，多笔以分号分隔`,
+                en: `cannot read “${entry}”: expected “day amount-in-yuan”, entries separated by semicolons`,
+              },
             });
             continue;
           }
@@ -684,7 +715,12 @@ export function coerceRegistrationRow(cells: ReadonlyMap<RegistrationImportColum
   }
 
   // 合同类别 alone: a sub-type written there, or a registrable category (技术咨询, 技术服务: sub-types themselves).
-  if (out.subtype === undefined && !cells.has('subtype') && categorySubtype && (CONTRACT_SUBTYPES as readonly string[]).includes(categorySubtype)) {
+  if (
+    out.subtype === undefined &&
+    !cells.has('subtype') &&
+    categorySubtype &&
+    (CONTRACT_SUBTYPES as readonly string[]).includes(categorySubtype)
+  ) {
     out.subtype = categorySubtype;
   } else if (out.subtype === undefined && categoryCode && !problems.some((p) => p.field === 'subtype' || p.field === 'category')) {
     problems.push({ field: 'subtype', code: 'required' });
@@ -692,7 +728,10 @@ export function coerceRegistrationRow(cells: ReadonlyMap<RegistrationImportColum
     problems.push({
       field: 'subtype',
       code: 'invalid_value',
-      detail: { zh: `合同子类 ${out.subtype} 不属于合同类别 ${categoryCode}`, en: `sub-type ${out.subtype} is not of category ${categoryCode}` },
+      detail: {
+        zh: `合同子类 ${out.subtype} 不属于合同类别 ${categoryCode}`,
+        en: `sub-type ${out.subtype} is not of category ${categoryCode}`,
+      },
     });
   }
 
@@ -710,14 +749,21 @@ export function coerceRegistrationRow(cells: ReadonlyMap<RegistrationImportColum
   if (!amounts.has('techAmountFen') && contract) {
     const costs = amounts.get('nonTechnicalCosts');
     // Derived; when 成交额 or the costs could not be read, that problem is the one reported.
-    out.techAmountFen = contract.fen !== undefined && costs?.fen !== undefined ? contract.fen - costs.fen : contract.fen !== undefined && !costs ? contract.fen : 0;
+    out.techAmountFen =
+      contract.fen !== undefined && costs?.fen !== undefined
+        ? contract.fen - costs.fen
+        : contract.fen !== undefined && !costs
+          ? contract.fen
+          : 0;
   }
 
   for (const side of ['seller', 'buyer'] as const) {
     const p = parties[side];
     const byId = typeof p.organisationId === 'string' ? orgs.find((o) => o.id === p.organisationId) : undefined;
     const byCode =
-      typeof p.creditCode === 'string' && p.organisationId === undefined ? orgs.find((o) => o.creditCode !== null && o.creditCode.toUpperCase() === p.creditCode) : undefined;
+      typeof p.creditCode === 'string' && p.organisationId === undefined
+        ? orgs.find((o) => o.creditCode !== null && o.creditCode.toUpperCase() === p.creditCode)
+        : undefined;
     const org = byId ?? byCode;
     if (org) {
       p.organisationId = org.id;
@@ -741,7 +787,9 @@ export function consistencyProblems(input: CreateRegistration): RowProblem[] {
     problems.push({
       field: 'techAmountFen',
       code: 'registration/amounts_inconsistent',
-      params: { reason: `技术交易额须等于成交额减非技术性费用（${input.contractAmountFen} − ${costs} = ${input.contractAmountFen - costs} 分）` },
+      params: {
+        reason: `技术交易额须等于成交额减非技术性费用（${input.contractAmountFen} − ${costs} = ${input.contractAmountFen - costs} 分）`,
+      },
     });
   }
   if (input.validFrom > input.validTo) {
@@ -751,7 +799,11 @@ export function consistencyProblems(input: CreateRegistration): RowProblem[] {
     problems.push({ field: 'signedOn', code: 'registration/dates_out_of_order', params: { reason: '签订日期不能晚于有效期止' } });
   }
   if (LICENSABLE_SUBTYPES.includes(input.subtype) && !input.licenceMode) {
-    problems.push({ field: 'licenceMode', code: 'registration/party_incomplete', params: { party: '合同', reason: '专利、技术秘密许可须写明许可方式（独占/排他/普通）' } });
+    problems.push({
+      field: 'licenceMode',
+      code: 'registration/party_incomplete',
+      params: { party: '合同', reason: '专利、技术秘密许可须写明许可方式（独占/排他/普通）' },
+    });
   }
   for (const [side, name] of [
     ['seller', '卖方'],
@@ -763,19 +815,35 @@ export function consistencyProblems(input: CreateRegistration): RowProblem[] {
     }
     if (p.countryCode === 'CN') {
       if (!p.regionCode) {
-        problems.push({ field: `${side}.regionCode`, code: 'registration/party_incomplete', params: { party: name, reason: '境内当事人须填写行政区划代码' } });
+        problems.push({
+          field: `${side}.regionCode`,
+          code: 'registration/party_incomplete',
+          params: { party: name, reason: '境内当事人须填写行政区划代码' },
+        });
       }
       if (p.type !== 'individual' && !p.creditCode) {
-        problems.push({ field: `${side}.creditCode`, code: 'registration/party_incomplete', params: { party: name, reason: '境内法人须填写统一社会信用代码' } });
+        problems.push({
+          field: `${side}.creditCode`,
+          code: 'registration/party_incomplete',
+          params: { party: name, reason: '境内法人须填写统一社会信用代码' },
+        });
       }
     } else if (p.regionCode) {
-      problems.push({ field: `${side}.regionCode`, code: 'registration/party_incomplete', params: { party: name, reason: '境外当事人不填行政区划代码' } });
+      problems.push({
+        field: `${side}.regionCode`,
+        code: 'registration/party_incomplete',
+        params: { party: name, reason: '境外当事人不填行政区划代码' },
+      });
     }
   }
   const sellerCn = input.seller.organisationId ? true : input.seller.countryCode === 'CN';
   const buyerCn = input.buyer.organisationId ? true : input.buyer.countryCode === 'CN';
   if (!sellerCn && !buyerCn) {
-    problems.push({ field: 'seller.countryCode', code: 'registration/party_incomplete', params: { party: '卖方', reason: '至少一方须在境内' } });
+    problems.push({
+      field: 'seller.countryCode',
+      code: 'registration/party_incomplete',
+      params: { party: '卖方', reason: '至少一方须在境内' },
+    });
   }
   return problems;
 }
@@ -827,7 +895,10 @@ function fieldLabel(field: string, lang: Lang): string {
   if (field === 'seller' || field === 'buyer') {
     return field === 'seller' ? '卖方' : '买方';
   }
-  const base = field.replace(/\.\d+.*$/, '').replace(/^paymentSchedule.*/, 'paymentScheduleYuan').replace(/^nonTechnicalCosts.*/, 'nonTechnicalCostsYuan');
+  const base = field
+    .replace(/\.\d+.*$/, '')
+    .replace(/^paymentSchedule.*/, 'paymentScheduleYuan')
+    .replace(/^nonTechnicalCosts.*/, 'nonTechnicalCostsYuan');
   const key = HEADER_INDEX.get(normaliseHeader(base.replace(/Fen$/, 'Yuan'))) ?? HEADER_INDEX.get(normaliseHeader(base));
   return key ? REGISTRATION_IMPORT_COLUMNS[key][0] : field;
 }
@@ -840,7 +911,9 @@ export function renderProblem(row: number, p: RowProblem, lang: Lang): Registrat
   } else if (p.code === 'required') {
     message = ROW_MESSAGES.required[lang];
   } else if (p.code === 'invalid_value') {
-    message = formatMessage(ROW_MESSAGES.invalid_value[lang], { detail: 'issue' in p.detail ? validationMessage(p.detail.issue, lang) : p.detail[lang] });
+    message = formatMessage(ROW_MESSAGES.invalid_value[lang], {
+      detail: 'issue' in p.detail ? validationMessage(p.detail.issue, lang) : p.detail[lang],
+    });
   } else if (p.code === 'unknown_code') {
     message = formatMessage(ROW_MESSAGES.unknown_code[lang], { codes: p.codes, allowed: p.list ? WORDS[p.list].allowed[lang] : '—' });
   } else if (p.code === 'duplicate_external_id') {
@@ -881,7 +954,10 @@ type Ready = { row: number; input: CreateRegistration };
 /** The service's refusal of one row: its field (from `details.issues`) and code. */
 function refusal(error: AppError): RowProblem {
   const issues = error.details?.issues;
-  const path = Array.isArray(issues) && issues[0] && typeof (issues[0] as { path?: unknown }).path === 'string' ? (issues[0] as { path: string }).path : '';
+  const path =
+    Array.isArray(issues) && issues[0] && typeof (issues[0] as { path?: unknown }).path === 'string'
+      ? (issues[0] as { path: string }).path
+      : '';
   return { field: path.replace(/^body\./, '') || '(row)', code: error.code, params: error.params ?? {} };
 }
 
@@ -921,12 +997,22 @@ export async function importRegistrations(
   opts: RegistrationImportOptions,
 ): Promise<RegistrationImportReport> {
   requireUser(actor);
-  const table = await readTable(bytes, { format: opts.format, encoding: opts.encoding ?? 'auto', contentType: opts.contentType, filename: opts.filename });
+  const table = await readTable(bytes, {
+    format: opts.format,
+    encoding: opts.encoding ?? 'auto',
+    contentType: opts.contentType,
+    filename: opts.filename,
+  });
   if (table.records.length === 0) {
     throw new AppError('import/empty_file', 'no data rows');
   }
   if (table.records.length > REGISTRATION_IMPORT_MAX_ROWS) {
-    throw new AppError('import/too_many_rows', `${table.records.length} rows`, { limit: REGISTRATION_IMPORT_MAX_ROWS }, { limit: REGISTRATION_IMPORT_MAX_ROWS });
+    throw new AppError(
+      'import/too_many_rows',
+      `${table.records.length} rows`,
+      { limit: REGISTRATION_IMPORT_MAX_ROWS },
+      { limit: REGISTRATION_IMPORT_MAX_ROWS },
+    );
   }
   const headerMap = table.format === 'jsonl' ? null : mapRegistrationHeaders(table.headers);
   const orgs = await callerOrgs(deps, actor);
@@ -961,14 +1047,20 @@ export async function importRegistrations(
       return report();
     }
     if (deps.service.checkMany) {
-      const refused = await deps.service.checkMany(actor, ready.map((r) => r.input));
+      const refused = await deps.service.checkMany(
+        actor,
+        ready.map((r) => r.input),
+      );
       if (refused.length) {
         problems.push(...refused.map(({ index, error }) => ({ row: ready[index]!.row, problem: refusal(error) })));
         return report();
       }
     }
     try {
-      const res = await deps.service.createMany(actor, ready.map((r) => r.input));
+      const res = await deps.service.createMany(
+        actor,
+        ready.map((r) => r.input),
+      );
       collect(ready, res, ids, skippedRows);
     } catch (e) {
       const k = rowIndexOf(e);
@@ -982,7 +1074,10 @@ export async function importRegistrations(
 
   let pending = ready;
   if (deps.service.checkMany && pending.length) {
-    const refused = await deps.service.checkMany(actor, pending.map((r) => r.input));
+    const refused = await deps.service.checkMany(
+      actor,
+      pending.map((r) => r.input),
+    );
     const bad = new Set(refused.map((r) => r.index));
     problems.push(...refused.map(({ index, error }) => ({ row: pending[index]!.row, problem: refusal(error) })));
     pending = pending.filter((_, i) => !bad.has(i));
@@ -1013,7 +1108,11 @@ function checkRecord(
   }
   const coerced = coerceRegistrationRow(cells, orgs);
   if (unknown.length) {
-    coerced.problems.push({ field: '(row)', code: 'invalid_value', detail: { zh: `未知字段：${unknown.join('、')}`, en: `unknown fields: ${unknown.join(', ')}` } });
+    coerced.problems.push({
+      field: '(row)',
+      code: 'invalid_value',
+      detail: { zh: `未知字段：${unknown.join('、')}`, en: `unknown fields: ${unknown.join(', ')}` },
+    });
   }
   return validateRegistrationRow(coerced);
 }
@@ -1046,7 +1145,15 @@ async function writeValid(
   let rest = batch;
   while (rest.length) {
     try {
-      collect(rest, await deps.service.createMany(actor, rest.map((r) => r.input)), ids, skippedRows);
+      collect(
+        rest,
+        await deps.service.createMany(
+          actor,
+          rest.map((r) => r.input),
+        ),
+        ids,
+        skippedRows,
+      );
       return;
     } catch (e) {
       const k = rowIndexOf(e);

@@ -541,6 +541,24 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
       });
     },
 
+    /** Checks every row as `createMany` would, writing nothing; returns every refusal (an import's full report). */
+    async checkMany(actor: Actor, inputs: readonly CreateRegistration[]): Promise<{ index: number; error: AppError }[]> {
+      requireUser(actor);
+      const cache = noCache();
+      const out: { index: number; error: AppError }[] = [];
+      for (const [index, input] of inputs.entries()) {
+        try {
+          await applicantOrgFor(actor, await contractValues(db, input, cache));
+        } catch (err) {
+          if (!(err instanceof AppError)) {
+            throw err;
+          }
+          out.push({ index, error: err });
+        }
+      }
+      return out;
+    },
+
     /** A draft pre-filled from a concluded market deal, carrying its chain id (one registration per deal). */
     async fromDeal(actor: Actor, dealId: string): Promise<Registration> {
       const me = requireUser(actor);

@@ -1,5 +1,5 @@
 import { REGISTRATION_STATUSES, type RegistrationStatus, type RegistrationSummary } from '#shared/contracts/registrations.contract';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Select, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -175,6 +175,11 @@ export function RegistrationListPage() {
           <>
             <Link to="/registrations/check">{t.list.check}</Link>
             {reviewer ? <Link to="/registrations/settings">{t.list.settings}</Link> : null}
+            {applicant ? (
+              <Button icon={<UploadOutlined />} onClick={() => void navigate('/registrations/import')} data-testid="registration-import">
+                {lang === 'en' ? 'Import' : '批量导入'}
+              </Button>
+            ) : null}
             {applicant ? (
               <Button
                 type="primary"

@@ -8,6 +8,7 @@ import {
 import type { ImportRowCode } from '#shared/contracts/imports.contract';
 import { AppError } from '#server/lib/app-error';
 import type { ImportListing } from '#server/modules/achievements/index';
+import { headerIndex, matchHeaders } from './imports.headers';
 
 /** Input columns: the API field name first, then the Chinese labels accepted for it. */
 export const IMPORT_COLUMNS = {
@@ -46,20 +47,7 @@ export type ImportColumn = keyof typeof IMPORT_COLUMNS;
 
 const REQUIRED: readonly ImportColumn[] = ['externalId', 'title', 'abstract'];
 
-/** Header text → comparable key: NFKC (full-width → ASCII), no spaces, `*`, `_` or `-`, lower case. Pure. */
-export function normaliseHeader(h: string): string {
-  return h
-    .normalize('NFKC')
-    .replace(/[\s*_\-\uFEFF]/g, '')
-    .toLowerCase();
-}
-
-const HEADER_INDEX = new Map<string, ImportColumn>();
-for (const [field, labels] of Object.entries(IMPORT_COLUMNS) as [ImportColumn, readonly string[]][]) {
-  for (const label of [field, ...labels]) {
-    HEADER_INDEX.set(normaliseHeader(label), field);
-  }
-}
+const HEADER_INDEX = headerIndex(IMPORT_COLUMNS);
 
 /** `externalId/外部编号, title/标题, …` for error messages. */
 export const EXPECTED_HEADERS = (Object.entries(IMPORT_COLUMNS) as [ImportColumn, readonly string[]][])
@@ -72,26 +60,8 @@ export const EXPECTED_HEADERS = (Object.entries(IMPORT_COLUMNS) as [ImportColumn
  * abstract. Two headers naming the same column are unknown too (ambiguous).
  */
 export function mapHeaders(headers: readonly string[]): Map<string, ImportColumn> {
-  const map = new Map<string, ImportColumn>();
-  const unknown: string[] = [];
-  const seen = new Set<ImportColumn>();
-  for (const h of headers) {
-    const col = HEADER_INDEX.get(normaliseHeader(h));
-    if (!col || seen.has(col)) {
-      unknown.push(h);
-      continue;
-    }
-    seen.add(col);
-    map.set(h, col);
-  }
-  if (unknown.length) {
-    throw new AppError(
-      'import/unknown_columns',
-      `unknown columns ${unknown.join(', ')}`,
-      { unknown, expected: EXPECTED_HEADERS },
-      { unknown: unknown.join('、'), expected: EXPECTED_HEADERS },
-    );
-  }
+  const map = matchHeaders(headers, HEADER_INDEX, EXPECTED_HEADERS);
+  const seen = new Set(map.values());
   const missing = REQUIRED.filter((c) => !seen.has(c));
   if (missing.length) {
     const names = missing.map((c) => `${c}/${IMPORT_COLUMNS[c][0]}`);

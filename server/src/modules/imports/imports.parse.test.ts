@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '#server/lib/app-error';
 import { csvHeader, csvLine, escapeFormula, jsonlLine } from './imports.export';
-import { coerceRecord, EXPECTED_HEADERS, mapHeaders, normaliseHeader, splitList, validateRow, type ImportColumn } from './imports.fields';
+import { coerceRecord, EXPECTED_HEADERS, mapHeaders, splitList, validateRow, type ImportColumn } from './imports.fields';
+import { normaliseHeader } from './imports.headers';
 import { decodeText, detectFormat, parseCsv, parseJsonl, parseXlsx, readTable } from './imports.parse';
 
 const codeOf = (fn: () => unknown) => {

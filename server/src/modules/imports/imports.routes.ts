@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ExportQuerySchema,
@@ -8,56 +6,18 @@ import {
   ImportJobSchema,
   ImportQuerySchema,
 } from '#shared/contracts/imports.contract';
-import { AppError } from '#server/lib/app-error';
 import type { ImportsService } from './imports.service';
-
-/**
- * The uploaded file. Only the digest and size are enumerable: the idempotency layer hashes the
- * body, and a key reused with another file is refused without walking the bytes.
- */
-export type UploadBody = { sha256: string; size: number; readonly bytes: Buffer };
-
-function uploadBody(bytes: Buffer): UploadBody {
-  const body = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
-  Object.defineProperty(body, 'bytes', { value: bytes, enumerable: false });
-  return body as UploadBody;
-}
-
-const isUpload = (b: unknown): b is UploadBody => !!b && typeof b === 'object' && Buffer.isBuffer((b as { bytes?: unknown }).bytes);
-
-/** Content types taken as a raw file upload (the format may also be named with `?format=`). */
-const UPLOAD_TYPES = [
-  'text/csv',
-  'application/csv',
-  'text/comma-separated-values',
-  'text/tab-separated-values',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/x-ndjson',
-  'application/jsonl',
-  'application/x-jsonlines',
-  'application/jsonlines',
-  'application/octet-stream',
-];
-
-function tooLarge(req: FastifyRequest) {
-  const len = Number(req.headers['content-length']);
-  if (Number.isFinite(len) && len > IMPORT_MAX_BYTES) {
-    throw new AppError('import/file_too_large', `upload of ${len} bytes`, { limit: IMPORT_MAX_BYTES }, { limit: IMPORT_MAX_BYTES });
-  }
-}
+import { acceptUploads, JSONL_UPLOAD_TYPES, refuseOversizedUpload, TABLE_UPLOAD_TYPES, uploadedBytes } from './imports.upload';
 
 export const importsRoutes: FastifyPluginAsyncZod<{ service: ImportsService }> = async (app, { service }) => {
   const tags = ['imports'];
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) => {
-    done(null, uploadBody(body as Buffer));
-  });
+  acceptUploads(app, [...TABLE_UPLOAD_TYPES, ...JSONL_UPLOAD_TYPES]);
 
   app.post(
     '/achievements/import',
     {
       bodyLimit: IMPORT_MAX_BYTES,
-      onRequest: async (req) => tooLarge(req),
+      onRequest: refuseOversizedUpload,
       schema: {
         tags,
         summary: 'Bulk import (汇交) of achievements: the file (CSV UTF-8/GBK, XLSX, JSONL) is the raw request body',
@@ -68,13 +28,10 @@ export const importsRoutes: FastifyPluginAsyncZod<{ service: ImportsService }> =
       },
     },
     async (req, reply) => {
-      if (!isUpload(req.body)) {
-        throw new AppError('import/unsupported_format', 'the file must be the raw request body');
-      }
       const q = req.query;
       const { job, done } = await service.start(
         req.actor,
-        req.body.bytes,
+        uploadedBytes(req.body),
         {
           org: q.org,
           mode: q.mode,

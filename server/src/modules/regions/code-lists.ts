@@ -6,6 +6,7 @@ import {
   PLAN_CATEGORIES,
   SOCIO_ECONOMIC_OBJECTIVES,
   type ContractIpType,
+  type LicenceMode,
   type PlanCategory,
   type SocioEconomicObjective,
 } from '#shared/contracts/registrations.contract';
@@ -173,11 +174,13 @@ const REGISTRABLE_CATEGORIES = new Set(['CON', 'SVC']);
 
 // Licence modes (解释 art 25) apply to patent and technical-secret licences.
 const LICENSABLE = new Set(['LIC-PAT', 'LIC-SEC']);
-const LICENCE_MODES = [
+export const LICENCE_MODE_ITEMS: readonly { code: LicenceMode; name: string; nameEn: string }[] = [
   { code: 'exclusive', name: '独占许可', nameEn: 'Exclusive licence' },
   { code: 'sole', name: '排他许可', nameEn: 'Sole licence' },
   { code: 'non_exclusive', name: '普通许可', nameEn: 'Non-exclusive licence' },
 ];
+
+type EnterpriseOwnership = (typeof ENTERPRISE_OWNERSHIPS)[number];
 
 // [zh, en, JJ-001 legacy code]
 const ORGANISATION_TYPE_NAMES: Record<OrganisationType, [string, string, string]> = {
@@ -190,11 +193,14 @@ const ORGANISATION_TYPE_NAMES: Record<OrganisationType, [string, string, string]
   association: ['社团法人', 'Association', '030'],
   individual: ['自然人', 'Natural person', '400'],
 };
-const OWNERSHIP_NAMES: Record<(typeof ENTERPRISE_OWNERSHIPS)[number], [string, string, string]> = {
+const OWNERSHIP_NAMES: Record<EnterpriseOwnership, [string, string, string]> = {
   domestic: ['内资', 'Domestic', '100'],
   hmt: ['港澳台', 'Hong Kong, Macao and Taiwan invested', '200'],
   foreign: ['外资', 'Foreign invested', '300'],
 };
+/** An enterprise's ownership (listed under `enterprise` in organisation-types), with its JJ-001 legacy code. */
+export const ENTERPRISE_OWNERSHIP_ITEMS: readonly { code: EnterpriseOwnership; name: string; nameEn: string; legacyCode: string }[] =
+  ENTERPRISE_OWNERSHIPS.map((o) => ({ code: o, name: OWNERSHIP_NAMES[o][0], nameEn: OWNERSHIP_NAMES[o][1], legacyCode: OWNERSHIP_NAMES[o][2] }));
 
 // [zh, en, description]
 const ROLE_NAMES: Record<Role, [string, string, string]> = {
@@ -239,16 +245,13 @@ export const STATIC_CODE_LISTS = {
         parentCode: type[0],
         level: 1,
         ...(note ? { description: note } : {}),
-        extra: { legalBasis: basis, registrable: true, ...(LICENSABLE.has(code) ? { licenceModes: LICENCE_MODES } : {}) },
+        extra: { legalBasis: basis, registrable: true, ...(LICENSABLE.has(code) ? { licenceModes: LICENCE_MODE_ITEMS } : {}) },
       }),
     ),
   ]),
   'organisation-types': ORGANISATION_TYPES.map((type) => {
     const [zh, en, legacy] = ORGANISATION_TYPE_NAMES[type];
-    const ownerships =
-      type === 'enterprise'
-        ? ENTERPRISE_OWNERSHIPS.map((o) => ({ code: o, name: OWNERSHIP_NAMES[o][0], nameEn: OWNERSHIP_NAMES[o][1], legacyCode: OWNERSHIP_NAMES[o][2] }))
-        : undefined;
+    const ownerships = type === 'enterprise' ? ENTERPRISE_OWNERSHIP_ITEMS : undefined;
     return item(type, zh, en, { extra: { legacyCode: legacy, ...(ownerships ? { ownerships } : {}) } });
   }),
   roles: ROLES.map((role) => {

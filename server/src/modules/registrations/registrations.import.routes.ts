@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IMPORT_MAX_BYTES } from '#shared/contracts/imports.contract';
-import { AppError } from '#server/lib/app-error';
+import { acceptUploads, refuseOversizedUpload, TABLE_UPLOAD_TYPES, uploadedBytes } from '#server/modules/imports/index';
 import {
   importRegistrations,
   RegistrationImportQuerySchema,
@@ -10,49 +8,15 @@ import {
   type RegistrationImportDeps,
 } from './registrations.import';
 
-/**
- * The uploaded file. Only the digest and size are enumerable: the idempotency layer hashes the body
- * (a retried upload with the same Idempotency-Key answers the first report, another file is refused).
- */
-type UploadBody = { sha256: string; size: number; readonly bytes: Buffer };
-
-function uploadBody(bytes: Buffer): UploadBody {
-  const body = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
-  Object.defineProperty(body, 'bytes', { value: bytes, enumerable: false });
-  return body as UploadBody;
-}
-
-const isUpload = (b: unknown): b is UploadBody => !!b && typeof b === 'object' && Buffer.isBuffer((b as { bytes?: unknown }).bytes);
-
-/** Content types taken as the raw file (the format may also be named with `?format=`). */
-const UPLOAD_TYPES = [
-  'text/csv',
-  'application/csv',
-  'text/comma-separated-values',
-  'text/tab-separated-values',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/octet-stream',
-];
-
-function tooLarge(req: FastifyRequest) {
-  const len = Number(req.headers['content-length']);
-  if (Number.isFinite(len) && len > IMPORT_MAX_BYTES) {
-    throw new AppError('import/file_too_large', `upload of ${len} bytes`, { limit: IMPORT_MAX_BYTES }, { limit: IMPORT_MAX_BYTES });
-  }
-}
-
 /** `POST /registrations/import`: contracts signed elsewhere, as draft applications, from CSV (UTF-8/GBK) or XLSX. */
 export const registrationsImportRoutes: FastifyPluginAsyncZod<RegistrationImportDeps> = async (app, deps) => {
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) => {
-    done(null, uploadBody(body as Buffer));
-  });
+  acceptUploads(app, TABLE_UPLOAD_TYPES);
 
   app.post(
     '/registrations/import',
     {
       bodyLimit: IMPORT_MAX_BYTES,
-      onRequest: async (req) => tooLarge(req),
+      onRequest: refuseOversizedUpload,
       schema: {
         tags: ['registrations'],
         summary:
@@ -64,11 +28,8 @@ export const registrationsImportRoutes: FastifyPluginAsyncZod<RegistrationImport
       },
     },
     async (req) => {
-      if (!isUpload(req.body)) {
-        throw new AppError('import/unsupported_format', 'the file must be the raw request body');
-      }
       const q = req.query;
-      return importRegistrations(deps, req.actor, req.body.bytes, {
+      return importRegistrations(deps, req.actor, uploadedBytes(req.body), {
         mode: q.mode,
         format: q.format,
         encoding: q.encoding,

@@ -6,27 +6,27 @@ import {
   type ImportEncoding,
   type ImportFormat,
 } from '#shared/contracts/imports.contract';
-import type { ENTERPRISE_OWNERSHIPS, OrganisationType } from '#shared/contracts/organisations.contract';
+import { ENTERPRISE_OWNERSHIPS, ORGANISATION_TYPES, type OrganisationType } from '#shared/contracts/organisations.contract';
 import {
+  CONTRACT_CATEGORIES,
+  CONTRACT_IP_TYPES,
   CONTRACT_SUBTYPES,
   CreateRegistrationSchema,
+  LICENCE_MODES,
   LICENSABLE_SUBTYPES,
-  type CONTRACT_CATEGORIES,
-  type CONTRACT_IP_TYPES,
-  type ContractSubtype,
+  PLAN_CATEGORIES,
+  SOCIO_ECONOMIC_OBJECTIVES,
+  TECHNOLOGY_DOMAIN_CODES,
   type CreateRegistration,
-  type LICENCE_MODES,
   type PAYMENT_METHODS,
-  type PLAN_CATEGORIES,
-  type SOCIO_ECONOMIC_OBJECTIVES,
-  type TECHNOLOGY_DOMAIN_CODES,
 } from '#shared/contracts/registrations.contract';
 import type { ErrorCode } from '#shared/errors';
 import { errorMessage, formatMessage, type Lang } from '#shared/i18n/error-messages';
 import { validationMessage, type IssueLike } from '#shared/i18n/validation-messages';
 import { AppError } from '#server/lib/app-error';
 import { requireUser, type Actor } from '#server/modules/auth/index';
-import { readTable, type RawRecord } from '#server/modules/imports/index';
+import { headerIndex, matchHeaders, normaliseHeader, readTable, type RawRecord } from '#server/modules/imports/index';
+import { ENTERPRISE_OWNERSHIP_ITEMS, LICENCE_MODE_ITEMS, STATIC_CODE_LISTS } from '#server/modules/regions/index';
 import { applicantOrgIdsOf } from './registrations.policy';
 import type { RegistrationsService } from './registrations.service';
 
@@ -89,6 +89,7 @@ export type RegistrationImportReport = z.infer<typeof RegistrationImportReportSc
 
 // ── columns ──────────────────────────────────────────────────────────────────────────────────
 
+type EnterpriseOwnership = (typeof ENTERPRISE_OWNERSHIPS)[number];
 type PartyKey = 'organisationId' | 'name' | 'type' | 'enterpriseOwnership' | 'creditCode' | 'regionCode' | 'countryCode';
 type Labels = readonly [string, ...string[]];
 const PARTY_COLUMNS = <S extends 'seller' | 'buyer'>(side: S, zh: '卖方' | '买方'): Record<`${S}.${PartyKey}`, Labels> =>
@@ -141,20 +142,7 @@ export type RegistrationImportColumn = keyof typeof REGISTRATION_IMPORT_COLUMNS;
 /** The template's header row: the first Chinese label of every column. */
 export const REGISTRATION_TEMPLATE_HEADERS: readonly string[] = Object.values(REGISTRATION_IMPORT_COLUMNS).map((labels) => labels[0]);
 
-/** Header text → comparable key: NFKC (full-width → ASCII), no spaces, `*`, `_`, `-` or BOM, lower case. Pure. */
-export function normaliseHeader(h: string): string {
-  return h
-    .normalize('NFKC')
-    .replace(/[\s*_\-\uFEFF]/g, '')
-    .toLowerCase();
-}
-
-const HEADER_INDEX = new Map<string, RegistrationImportColumn>();
-for (const [field, labels] of Object.entries(REGISTRATION_IMPORT_COLUMNS) as [RegistrationImportColumn, readonly string[]][]) {
-  for (const label of [field, ...labels]) {
-    HEADER_INDEX.set(normaliseHeader(label), field);
-  }
-}
+const HEADER_INDEX = headerIndex(REGISTRATION_IMPORT_COLUMNS);
 
 const EXPECTED_HEADERS = REGISTRATION_TEMPLATE_HEADERS.join('、');
 
@@ -164,26 +152,8 @@ const EXPECTED_HEADERS = REGISTRATION_TEMPLATE_HEADERS.join('、');
  * type (合同类别 or 合同子类) and 成交额. Pure.
  */
 export function mapRegistrationHeaders(headers: readonly string[]): Map<string, RegistrationImportColumn> {
-  const map = new Map<string, RegistrationImportColumn>();
-  const unknown: string[] = [];
-  const seen = new Set<RegistrationImportColumn>();
-  for (const h of headers) {
-    const col = HEADER_INDEX.get(normaliseHeader(h));
-    if (!col || seen.has(col)) {
-      unknown.push(h);
-      continue;
-    }
-    seen.add(col);
-    map.set(h, col);
-  }
-  if (unknown.length) {
-    throw new AppError(
-      'import/unknown_columns',
-      `unknown columns ${unknown.join(', ')}`,
-      { unknown },
-      { unknown: unknown.join('、'), expected: EXPECTED_HEADERS },
-    );
-  }
+  const map = matchHeaders(headers, HEADER_INDEX, EXPECTED_HEADERS);
+  const seen = new Set(map.values());
   const missing: string[] = [];
   if (!seen.has('projectName')) {
     missing.push('projectName/项目名称');
@@ -202,97 +172,96 @@ export function mapRegistrationHeaders(headers: readonly string[]): Map<string, 
 
 // ── words → codes ────────────────────────────────────────────────────────────────────────────
 
-const SUBTYPE_NAMES: Record<ContractSubtype, readonly string[]> = {
-  'DEV-COM': ['委托开发', '委托开发合同', 'commissioned development'],
-  'DEV-COOP': ['合作开发', '合作开发合同', 'cooperative development'],
-  'TRF-PAT': ['专利权转让', '专利转让', 'patent right transfer'],
-  'TRF-APP': ['专利申请权转让', 'patent application right transfer'],
-  'TRF-SEC': ['技术秘密转让', 'technical secret transfer'],
-  'TRF-OTH': ['其他知识产权转让', 'transfer of other intellectual property'],
-  'LIC-PAT': ['专利实施许可', '专利许可', 'patent licence', 'patent license'],
-  'LIC-SEC': ['技术秘密使用许可', '技术秘密许可', 'technical secret licence', 'technical secret license'],
-  'LIC-OTH': ['其他知识产权许可', 'licence of other intellectual property'],
-  CON: ['技术咨询', '技术咨询合同', 'technology consulting'],
-  SVC: ['技术服务', '一般技术服务', '技术服务合同', 'technology service'],
-  'SVC-TRN': ['技术培训', '技术培训合同', 'technical training'],
-  'SVC-BRK': ['技术中介', '技术中介合同', 'technology brokerage'],
+type NamedItem = { code: string; name: string; nameEn?: string | undefined };
+
+/**
+ * The words a cell may give for each code of a platform code list: the item's Chinese name (less a
+ * trailing 合同, which `codeOf` drops from a cell too), then the import's own aliases, then the
+ * English name. The Chinese name comes first: it is the one named in an unknown_code message.
+ */
+function namesFrom<C extends string>(
+  codes: readonly C[],
+  items: readonly NamedItem[],
+  aliases: Partial<Record<C, readonly string[]>> = {},
+): Record<C, readonly string[]> {
+  const byCode = new Map(items.map((i) => [i.code, i]));
+  const names = {} as Record<C, readonly string[]>;
+  for (const code of codes) {
+    const item = byCode.get(code);
+    if (!item) {
+      throw new Error(`code list has no item ${code}`);
+    }
+    names[code] = [...new Set([item.name.replace(/合同$/, ''), ...(aliases[code] ?? []), ...(item.nameEn ? [item.nameEn] : [])])];
+  }
+  return names;
+}
+
+const CONTRACT_TYPE_ITEMS = STATIC_CODE_LISTS['contract-types'];
+const ORGANISATION_TYPE_ITEMS = STATIC_CODE_LISTS['organisation-types'];
+
+const SUBTYPE_NAMES = namesFrom(CONTRACT_SUBTYPES, CONTRACT_TYPE_ITEMS, {
+  CON: ['technology consulting'],
+  SVC: ['一般技术服务', 'technology service'],
+  'TRF-PAT': ['专利转让'],
+  'LIC-PAT': ['专利许可', 'patent license'],
+  'LIC-SEC': ['技术秘密许可', 'technical secret license'],
+});
+const CATEGORY_NAMES = namesFrom(CONTRACT_CATEGORIES, CONTRACT_TYPE_ITEMS);
+const LICENCE_MODE_NAMES = namesFrom(LICENCE_MODES, LICENCE_MODE_ITEMS, {
+  exclusive: ['独占'],
+  sole: ['排他', '排它许可'],
+  non_exclusive: ['普通', 'non-exclusive'],
+});
+/** A legacy JJ-001 code of an organisation type (`021`; `100/200/300` for enterprises) is accepted for it. */
+const legacyCodesOf = (type: OrganisationType): string[] => {
+  const legacy = ORGANISATION_TYPE_ITEMS.find((i) => i.code === type)?.extra?.legacyCode;
+  return typeof legacy === 'string' ? legacy.split('/') : [];
 };
-const CATEGORY_NAMES: Record<(typeof CONTRACT_CATEGORIES)[number], readonly string[]> = {
-  DEV: ['技术开发', '技术开发合同'],
-  TRF: ['技术转让', '技术转让合同'],
-  LIC: ['技术许可', '技术许可合同'],
-  CON: ['技术咨询', '技术咨询合同'],
-  SVC: ['技术服务', '技术服务合同'],
+const ORGANISATION_TYPE_ALIASES: Record<OrganisationType, readonly string[]> = {
+  enterprise: ['企业', '公司'],
+  research_institute: ['科研院所', '研究机构'],
+  university: ['高校', '大学'],
+  medical: ['医疗机构', '医院'],
+  other_public: ['事业单位', '事业法人'],
+  government: ['机关', '政府机关'],
+  association: ['社会团体', '社团'],
+  individual: ['个人'],
 };
-const LICENCE_MODE_NAMES: Record<(typeof LICENCE_MODES)[number], readonly string[]> = {
-  exclusive: ['独占', '独占许可'],
-  sole: ['排他', '排他许可', '排它许可'],
-  non_exclusive: ['普通', '普通许可', 'non-exclusive'],
-};
-const ORGANISATION_TYPE_NAMES: Record<OrganisationType, readonly string[]> = {
-  enterprise: ['企业', '企业法人', '公司', '100', '200', '300'],
-  research_institute: ['科研机构', '科研院所', '研究机构', '021'],
-  university: ['高等院校', '高校', '大学', '022'],
-  medical: ['医疗卫生机构', '医疗机构', '医院', '023'],
-  other_public: ['其他事业法人', '事业单位', '事业法人', '024'],
-  government: ['机关法人', '机关', '政府机关', '010'],
-  association: ['社团法人', '社会团体', '社团', '030'],
-  individual: ['自然人', '个人', '400'],
-};
-/** Legacy JJ-001 codes of enterprises carry the ownership. */
-const LEGACY_OWNERSHIP: Record<string, (typeof ENTERPRISE_OWNERSHIPS)[number]> = { '100': 'domestic', '200': 'hmt', '300': 'foreign' };
-const OWNERSHIP_NAMES: Record<(typeof ENTERPRISE_OWNERSHIPS)[number], readonly string[]> = {
-  domestic: ['内资', '内资企业'],
-  hmt: ['港澳台', '港澳台资', '港澳台投资', '港澳台商投资'],
-  foreign: ['外资', '外商投资', '外商投资企业'],
-};
-const IP_TYPE_NAMES: Record<(typeof CONTRACT_IP_TYPES)[number], readonly string[]> = {
-  patent_invention: ['发明专利', '发明'],
-  patent_utility: ['实用新型专利', '实用新型'],
-  patent_design: ['外观设计专利', '外观设计'],
-  technical_secret: ['技术秘密'],
-  software_copyright: ['计算机软件著作权', '软件著作权', '软著'],
-  ic_layout: ['集成电路布图设计专有权', '集成电路布图设计', '布图设计'],
-  plant_variety: ['植物新品种权', '植物新品种'],
-  biomedicine_variety: ['生物医药新品种'],
-  other: ['其他知识产权', '其他'],
-};
-const PLAN_CATEGORY_NAMES: Record<(typeof PLAN_CATEGORIES)[number], readonly string[]> = {
-  national: ['国家计划', '国家级计划', '国家'],
-  ministerial: ['部门计划', '部委计划', '部门'],
-  provincial: ['省级计划', '省计划', '省级'],
-  local: ['地市县计划', '地市县', '市县计划'],
-  none: ['计划外', '无', '非计划'],
-};
-const OBJECTIVE_NAMES: Record<(typeof SOCIO_ECONOMIC_OBJECTIVES)[number], readonly string[]> = {
-  SE01: ['地球探索与开发'],
-  SE02: ['环境'],
-  SE03: ['空间探索与开发'],
-  SE04: ['交通、通信及其他基础设施'],
-  SE05: ['能源'],
-  SE06: ['工业生产与技术'],
-  SE07: ['健康'],
-  SE08: ['农业'],
-  SE09: ['教育'],
-  SE10: ['文化、娱乐、宗教和大众传媒'],
-  SE11: ['政治与社会体制、结构和进程'],
-  SE12: ['知识的普遍进步（高校一般性资金）'],
-  SE13: ['知识的普遍进步（其他来源）'],
-  SE14: ['国防'],
-};
-const DOMAIN_NAMES: Record<(typeof TECHNOLOGY_DOMAIN_CODES)[number], readonly string[]> = {
-  TD01: ['电子信息'],
-  TD02: ['先进制造'],
-  TD03: ['航空航天'],
-  TD04: ['现代交通'],
-  TD05: ['农业'],
-  TD06: ['生物、医药和医疗器械', '生物医药', '生物医药和医疗器械'],
-  TD07: ['新材料及其应用', '新材料'],
-  TD08: ['新能源与高效节能', '新能源'],
-  TD09: ['环境保护与资源综合利用', '环境保护'],
-  TD10: ['核应用'],
-  TD11: ['城市建设与社会发展'],
-};
+const ORGANISATION_TYPE_NAMES = namesFrom(
+  ORGANISATION_TYPES,
+  ORGANISATION_TYPE_ITEMS,
+  Object.fromEntries(ORGANISATION_TYPES.map((t) => [t, [...ORGANISATION_TYPE_ALIASES[t], ...legacyCodesOf(t)]])),
+);
+/** Legacy JJ-001 codes of enterprises carry the ownership (`100` domestic, `200` HMT, `300` foreign). */
+const LEGACY_OWNERSHIP: Record<string, EnterpriseOwnership> = Object.fromEntries(ENTERPRISE_OWNERSHIP_ITEMS.map((o) => [o.legacyCode, o.code]));
+const OWNERSHIP_NAMES = namesFrom(ENTERPRISE_OWNERSHIPS, ENTERPRISE_OWNERSHIP_ITEMS, {
+  domestic: ['内资企业'],
+  hmt: ['港澳台资', '港澳台投资', '港澳台商投资'],
+  foreign: ['外商投资', '外商投资企业'],
+});
+const IP_TYPE_NAMES = namesFrom(CONTRACT_IP_TYPES, STATIC_CODE_LISTS['contract-ip-types'], {
+  patent_invention: ['发明'],
+  patent_utility: ['实用新型'],
+  patent_design: ['外观设计'],
+  software_copyright: ['软件著作权', '软著'],
+  ic_layout: ['集成电路布图设计', '布图设计'],
+  plant_variety: ['植物新品种'],
+  other: ['其他'],
+});
+const PLAN_CATEGORY_NAMES = namesFrom(PLAN_CATEGORIES, STATIC_CODE_LISTS['plan-categories'], {
+  national: ['国家级计划', '国家'],
+  ministerial: ['部委计划', '部门'],
+  provincial: ['省计划', '省级'],
+  local: ['地市县', '市县计划'],
+  none: ['无', '非计划'],
+});
+const OBJECTIVE_NAMES = namesFrom(SOCIO_ECONOMIC_OBJECTIVES, STATIC_CODE_LISTS['socio-economic-objectives']);
+const DOMAIN_NAMES = namesFrom(TECHNOLOGY_DOMAIN_CODES, STATIC_CODE_LISTS['technology-domains'], {
+  TD06: ['生物医药', '生物医药和医疗器械'],
+  TD07: ['新材料'],
+  TD08: ['新能源'],
+  TD09: ['环境保护'],
+});
 const PAYMENT_METHOD_NAMES: Record<(typeof PAYMENT_METHODS)[number], readonly string[]> = {
   lump_sum: ['一次总付', '一次性支付', '一次付清', '一次性付款', '一次总算、一次总付'],
   instalments: ['分期支付', '分期付款', '一次总算、分期支付'],

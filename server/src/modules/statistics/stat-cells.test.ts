@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellDeltas, cellKey, mergeDeltas, regionLevels, type ContractForStats } from './stat-cells';
+import { cellDeltas, cellKey, DeltaAccumulator, mergeDeltas, regionLevels, type ContractForStats } from './stat-cells';
 
 const base: ContractForStats = {
   status: 'registered',
@@ -86,5 +86,25 @@ describe('mergeDeltas', () => {
     expect([...keys].sort()).toEqual(keys);
     const moved = mergeDeltas([...cellDeltas(base, -1), ...cellDeltas({ ...base, technologyDomain: 'TD01' }, 1)]);
     expect(moved.map((c) => `${c.region}:${c.value}:${c.n}`).filter((k) => k.startsWith('110000')).sort()).toEqual(['110000:TD01:1', '110000:TD07:-1']);
+  });
+});
+
+describe('DeltaAccumulator', () => {
+  it('gives the same cells as merging the deltas one by one', () => {
+    const others = [base, { ...base, registeredOn: '2026-04-01', technologyDomain: 'TD01' }, { ...base, buyerRegionCode: null, crossBorder: 'export' as const, buyer: { type: 'enterprise', enterpriseOwnership: null, countryCode: 'US' } }];
+    const acc = new DeltaAccumulator();
+    others.forEach((c) => acc.add(c, 1));
+    acc.add(others[1]!, -1);
+    expect(acc.result()).toEqual(mergeDeltas([...others.flatMap((c) => cellDeltas(c, 1)), ...cellDeltas(others[1]!, -1)]));
+  });
+
+  it('stays exact past 2^53 fen', () => {
+    const huge = { ...base, contractAmountFen: 9_000_000_000_000_000, techAmountFen: 9_000_000_000_000_000 };
+    const acc = new DeltaAccumulator();
+    acc.add(huge, 1);
+    acc.add(huge, 1);
+    const total = acc.result().find((c) => c.dimension === 'total' && c.side === 'out' && c.region === '110000')!;
+    expect(total.amountFen).toBe(18_000_000_000_000_000n);
+    expect(total.n).toBe(2);
   });
 });

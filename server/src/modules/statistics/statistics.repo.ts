@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbConn } from '#server/db/types';
-import { contractStatCells } from './statistics.tables';
 import type { CellDelta } from './stat-cells';
 
 /** Summed values as they leave SQL (bigint sums as text: a national multi-year sum passes 2^53). */
@@ -75,21 +74,22 @@ export type CellFilter = {
 
 export function createStatisticsRepo() {
   return {
-    /** Adds merged deltas to their cells: one statement per 500 cells, in key order. */
+    /**
+     * Adds merged deltas to their cells, in key order: one statement per 10,000 cells, the values
+     * passed as eight arrays and unnested (one parse and plan per chunk instead of a VALUES row each).
+     */
     async applyDeltas(conn: DbConn, deltas: readonly CellDelta[]): Promise<void> {
-      for (let i = 0; i < deltas.length; i += 500) {
-        const chunk = deltas.slice(i, i + 500);
-        await conn
-          .insert(contractStatCells)
-          .values(chunk.map((d) => ({ region: d.region, period: d.period, side: d.side, dimension: d.dimension, value: d.value, n: d.n, amountFen: d.amountFen, techAmountFen: d.techAmountFen })))
-          .onConflictDoUpdate({
-            target: [contractStatCells.dimension, contractStatCells.side, contractStatCells.region, contractStatCells.period, contractStatCells.value],
-            set: {
-              n: sql`${contractStatCells.n} + excluded.n`,
-              amountFen: sql`${contractStatCells.amountFen} + excluded.amount_fen`,
-              techAmountFen: sql`${contractStatCells.techAmountFen} + excluded.tech_amount_fen`,
-            },
-          });
+      for (let i = 0; i < deltas.length; i += 10_000) {
+        const chunk = deltas.slice(i, i + 10_000);
+        await conn.execute(sql`
+          insert into contract_stat_cells as c (region, period, side, dimension, value, n, amount_fen, tech_amount_fen)
+          select * from unnest(
+            ${sql.param(chunk.map((d) => d.region))}::text[], ${sql.param(chunk.map((d) => d.period))}::int[],
+            ${sql.param(chunk.map((d) => d.side))}::text[], ${sql.param(chunk.map((d) => d.dimension))}::text[],
+            ${sql.param(chunk.map((d) => d.value))}::text[], ${sql.param(chunk.map((d) => d.n))}::bigint[],
+            ${sql.param(chunk.map((d) => d.amountFen.toString()))}::bigint[], ${sql.param(chunk.map((d) => d.techAmountFen.toString()))}::bigint[])
+          on conflict (dimension, side, region, period, value) do update
+            set n = c.n + excluded.n, amount_fen = c.amount_fen + excluded.amount_fen, tech_amount_fen = c.tech_amount_fen + excluded.tech_amount_fen`);
       }
     },
 

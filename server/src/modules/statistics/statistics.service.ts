@@ -7,7 +7,7 @@ import { AppError } from '#server/lib/app-error';
 import type { Clock } from '#server/lib/clock';
 import { isPlatformAdmin, regionsFor, requireUser, type Actor } from '#server/modules/auth/index';
 import { zoneOf, ZONE_NAMES } from '#server/modules/regions/index';
-import { ABROAD, cellDeltas, COUNTY_DIMENSIONS, mergeDeltas, type ContractForStats } from './stat-cells';
+import { ABROAD, COUNTY_DIMENSIONS, DeltaAccumulator, type ContractForStats } from './stat-cells';
 import type { StatisticsRepo, SumRow } from './statistics.repo';
 
 export type StatisticsDeps = {
@@ -292,7 +292,14 @@ export function createStatisticsService({ db, repo, clock, codeList, regionNames
 
     /** Keeps the cells current: called in the transaction that changes a contract's counted state. */
     async applyChange(tx: DbConn, before: ContractForStats | null, after: ContractForStats | null): Promise<void> {
-      const deltas = mergeDeltas([...(before ? cellDeltas(before, -1) : []), ...(after ? cellDeltas(after, 1) : [])]);
+      const acc = new DeltaAccumulator();
+      if (before) {
+        acc.add(before, -1);
+      }
+      if (after) {
+        acc.add(after, 1);
+      }
+      const deltas = acc.result();
       if (deltas.length) {
         await repo.applyDeltas(tx, deltas);
       }
@@ -300,11 +307,11 @@ export function createStatisticsService({ db, repo, clock, codeList, regionNames
 
     /** Many contracts at once (bulk registration): their deltas merged, then one pass over the cells. */
     async applyMany(tx: DbConn, added: Iterable<ContractForStats>): Promise<void> {
-      const all: ReturnType<typeof cellDeltas> = [];
+      const acc = new DeltaAccumulator();
       for (const c of added) {
-        all.push(...cellDeltas(c, 1));
+        acc.add(c, 1);
       }
-      const deltas = mergeDeltas(all);
+      const deltas = acc.result();
       if (deltas.length) {
         await repo.applyDeltas(tx, deltas);
       }

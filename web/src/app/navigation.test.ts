@@ -2,75 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { makeUser } from '../test/factories';
 import { activeNavKey, buildNavItems } from './navigation';
 
+/** The items everyone sees, first and in this order. */
+const PUBLIC = ['home', 'search', 'market', 'notices', 'demands', 'experts', 'organisations', 'code-lists', 'open-data'];
+
 const keys = (user: Parameters<typeof buildNavItems>[0]) => buildNavItems(user).map((i) => i.key);
 
 describe('buildNavItems', () => {
   it('shows the public items to anonymous visitors', () => {
-    expect(keys(null)).toEqual(['home', 'search', 'market', 'notices', 'demands', 'experts', 'organisations', 'code-lists', 'open-data']);
+    expect(keys(null)).toEqual(PUBLIC);
   });
 
   it('adds the profile for any signed-in user, with no admin items for members and registrars', () => {
-    expect(keys(makeUser([]))).toEqual([
-      'home',
-      'search',
-      'market',
-      'notices',
-      'demands',
-      'experts',
-      'organisations',
-      'code-lists',
-      'open-data',
-      'profile',
-    ]);
-    expect(keys(makeUser([{ role: 'registrar', regionCode: '110000' }]))).toEqual([
-      'home',
-      'search',
-      'market',
-      'notices',
-      'demands',
-      'experts',
-      'organisations',
-      'code-lists',
-      'open-data',
-      'profile',
-      'registrations',
-      'statistics',
-    ]);
+    expect(keys(makeUser([]))).toEqual([...PUBLIC, 'profile']);
+    expect(keys(makeUser([{ role: 'registrar', regionCode: '110000' }]))).toEqual([...PUBLIC, 'profile', 'registrations', 'statistics']);
     expect(keys(makeUser([{ role: 'tto_officer' }]))).not.toContain('admin-users');
   });
 
   it('gives regional admins users and their own region, but not the audit', () => {
     const items = buildNavItems(makeUser([{ role: 'regional_admin', regionCode: '440000' }]));
-    expect(items.map((i) => i.key)).toEqual([
-      'home',
-      'search',
-      'market',
-      'notices',
-      'demands',
-      'experts',
-      'organisations',
-      'code-lists',
-      'open-data',
-      'profile',
-      'statistics',
-      'admin-users',
-      'admin-region',
-    ]);
+    expect(items.map((i) => i.key)).toEqual([...PUBLIC, 'profile', 'statistics', 'admin-users', 'admin-region']);
     expect(items.find((i) => i.key === 'admin-region')?.path).toBe('/admin/regions/440000');
   });
 
   it('gives platform admins everything, the region overview opening on Beijing', () => {
     const items = buildNavItems(makeUser([{ role: 'platform_admin' }]));
     expect(items.map((i) => i.key)).toEqual([
-      'home',
-      'search',
-      'market',
-      'notices',
-      'demands',
-      'experts',
-      'organisations',
-      'code-lists',
-      'open-data',
+      ...PUBLIC,
       'profile',
       'market-operator',
       'registrations',

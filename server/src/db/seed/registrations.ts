@@ -133,5 +133,8 @@ export async function seedNationalContracts(
     }
   }
   await flush();
+  // Planner statistics for the fresh rows (PGlite never autovacuums; PostgreSQL would only later).
+  await db.execute(sql`analyze tech_contracts`);
+  await db.execute(sql`analyze contract_stat_cells`);
   return { created, years: series.length };
 }

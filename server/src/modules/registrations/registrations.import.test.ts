@@ -236,6 +236,22 @@ describe('columns and codes', () => {
     expect(codeOf('domain', '新材料')).toBe('TD07');
   });
 
+  it('takes the names of the platform code lists (Chinese, English, legacy codes) as well as the import aliases', () => {
+    expect(codeOf('subtype', '技术服务合同')).toBe('SVC');
+    expect(codeOf('subtype', 'Commissioned development')).toBe('DEV-COM');
+    expect(codeOf('category', '技术许可合同')).toBe('LIC');
+    expect(codeOf('category', '技术许可')).toBe('LIC');
+    expect(codeOf('partyType', '企业法人')).toBe('enterprise');
+    expect(codeOf('partyType', '200')).toBe('enterprise');
+    expect(codeOf('partyType', '021')).toBe('research_institute');
+    expect(codeOf('ownership', '港澳台')).toBe('hmt');
+    expect(codeOf('ipType', '集成电路布图设计专有权')).toBe('ic_layout');
+    expect(codeOf('planCategory', '地市县计划')).toBe('local');
+    expect(codeOf('objective', '知识的普遍进步（高校一般性资金）')).toBe('SE12');
+    expect(codeOf('domain', '生物、医药和医疗器械')).toBe('TD06');
+    expect(codeOf('licenceMode', 'Non-exclusive licence')).toBe('non_exclusive');
+  });
+
   it('every template header maps back to its column', () => {
     const map = mapRegistrationHeaders(REGISTRATION_TEMPLATE_HEADERS);
     expect([...map.values()]).toEqual(Object.keys(REGISTRATION_IMPORT_COLUMNS));

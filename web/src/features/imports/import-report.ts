@@ -10,13 +10,14 @@ const cell = (v: string | number | null) => {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+/** Rows as CSV text: CRLF line ends, a UTF-8 byte-order mark (so Excel reads Chinese correctly), formula cells escaped. */
+export function csvText(rows: readonly (readonly (string | number | null)[])[]): string {
+  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
 /** The row report as CSV (UTF-8 with BOM so Excel reads Chinese correctly). */
 export function reportCsv(job: Pick<ImportJob, 'errors'>, headers: readonly [string, string, string, string, string]): string {
-  const lines = [headers.map(cell).join(',')];
-  for (const e of job.errors) {
-    lines.push([e.row, e.externalId, e.field, e.code, e.message].map(cell).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText([headers, ...job.errors.map((e) => [e.row, e.externalId, e.field, e.code, e.message])]);
 }
 
 /** Share of the work done, 0–100: checking and writing each count half. */

@@ -1,5 +1,6 @@
 import type { Flow, RegionRow, StatRow, Trend } from '#shared/contracts/statistics.contract';
 import type { ChartOption } from '../../dashboards/chart-option';
+import { CHART_PALETTE, CHART_PRIMARY, doughnutOption, horizontalBarOption } from '../../dashboards/chart-shapes';
 import type { StatChartOption } from './charts/stat-chart-option';
 import type { LonLat, MapProvince, ProvinceIndex } from './geo';
 import { fenToUnitNumber, formatCountPlain, formatFenSum, formatGrowth, formatShare, parseFen, type AmountUnit } from './stat-format';
@@ -12,11 +13,11 @@ import type { ZoneSummary } from './zones';
 export type StatMeasure = 'amount' | 'count';
 export type Lang = 'zh' | 'en';
 
-const PRIMARY = '#1d4ed8';
+const PRIMARY = CHART_PRIMARY;
 const SECONDARY = '#ea580c';
 const POSITIVE = '#16a34a';
 const NEGATIVE = '#dc2626';
-const PALETTE = ['#1d4ed8', '#0891b2', '#16a34a', '#ca8a04', '#ea580c', '#dc2626', '#7c3aed', '#64748b', '#0f766e', '#be185d', '#4d7c0f'];
+const PALETTE = [...CHART_PALETTE, '#0f766e', '#be185d', '#4d7c0f'];
 /** Light to dark blue for the choropleth. */
 export const MAP_COLOURS = ['#eff6ff', '#bfdbfe', '#60a5fa', '#2563eb', '#1e3a8a'];
 
@@ -251,7 +252,7 @@ export function buildZoneNetOption(summaries: readonly ZoneSummary[], unit: Amou
 /** A bar's data item; `code` and `clickable` tell the click handler where to drill. */
 export type BarDatum = { value: number; code: string; clickable: boolean };
 
-/** Horizontal bars of child regions (or any rows), largest at the top. */
+/** Horizontal bars of child regions (or any rows), largest at the top; a region with children is a darker bar. */
 export function buildRegionBarOption(
   rows: readonly RegionRow[],
   measure: StatMeasure,
@@ -259,28 +260,18 @@ export function buildRegionBarOption(
   lang: Lang,
   seriesName: string,
 ): StatChartOption {
-  // ECharts draws category axes bottom-up; reverse so the largest bar is on top.
-  const ordered = [...rows].reverse();
-  return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: measure === 'count' ? 1 : 0 },
-    yAxis: { type: 'category', data: ordered.map((r) => rowLabel(r, lang)), axisTick: { show: false } },
-    series: [
-      {
-        type: 'bar',
-        name: seriesName,
-        data: ordered.map((r) => ({
-          value: measureValue(r, measure, unit),
-          code: r.code,
-          clickable: r.hasChildren,
-          itemStyle: { color: r.hasChildren ? PRIMARY : '#60a5fa', borderRadius: [0, 3, 3, 0] },
-        })),
-        label: { show: true, position: 'right' },
-        barMaxWidth: 18,
-      },
-    ],
-  };
+  return horizontalBarOption(rows, {
+    seriesName,
+    label: (r) => rowLabel(r, lang),
+    item: (r): BarDatum & { itemStyle: { color: string } } => ({
+      value: measureValue(r, measure, unit),
+      code: r.code,
+      clickable: r.hasChildren,
+      itemStyle: { color: r.hasChildren ? PRIMARY : '#60a5fa' },
+    }),
+    valueRoom: 56,
+    wholeNumbers: measure === 'count',
+  });
 }
 
 // ── 4. trend ──
@@ -321,23 +312,14 @@ export function buildBreakdownBarOption(
   lang: Lang,
   seriesName: string,
 ): ChartOption {
-  const ordered = [...rows].reverse();
-  return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: measure === 'count' ? 1 : 0 },
-    yAxis: { type: 'category', data: ordered.map((r) => rowLabel(r, lang)), axisTick: { show: false } },
-    series: [
-      {
-        type: 'bar',
-        name: seriesName,
-        data: ordered.map((r) => measureValue(r, measure, unit)),
-        itemStyle: { color: PRIMARY, borderRadius: [0, 3, 3, 0] },
-        label: { show: true, position: 'right' },
-        barMaxWidth: 18,
-      },
-    ],
-  };
+  return horizontalBarOption(rows, {
+    seriesName,
+    label: (r) => rowLabel(r, lang),
+    item: (r) => measureValue(r, measure, unit),
+    valueRoom: 56,
+    wholeNumbers: measure === 'count',
+    color: PRIMARY,
+  });
 }
 
 /** A doughnut of a breakdown; slices below 1% still show in the table. */
@@ -348,21 +330,10 @@ export function buildBreakdownPieOption(
   lang: Lang,
   seriesName: string,
 ): ChartOption {
-  return {
-    color: PALETTE,
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    series: [
-      {
-        type: 'pie',
-        name: seriesName,
-        radius: ['38%', '66%'],
-        center: ['50%', '50%'],
-        avoidLabelOverlap: true,
-        label: { formatter: '{b}\n{d}%' },
-        data: rows.map((r) => ({ name: rowLabel(r, lang), value: measureValue(r, measure, unit) })),
-      },
-    ],
-  };
+  return doughnutOption(
+    rows.map((r) => ({ name: rowLabel(r, lang), value: measureValue(r, measure, unit) })),
+    { seriesName, palette: PALETTE, radius: ['38%', '66%'] },
+  );
 }
 
 /**

@@ -1,39 +1,15 @@
 import type { ImportEncoding, ImportJob, ImportMode, ImportRowError } from '#shared/contracts/imports.contract';
-import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Flex,
-  Form,
-  Input,
-  Progress,
-  Radio,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Input, Progress, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useMessages } from '../../../shared/i18n/messages';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../../shared/ui/PageHeader';
+import { saveTextFile } from '../../../shared/ui/save-text-file';
+import { ImportFileDragger, ImportModeEncodingItems } from '../components/ImportFormParts';
 import { importPercent, reportCsv, TEMPLATE_CSV } from '../import-report';
 import { exportUrl, getImportJob, importKeys, startImport } from '../imports.api';
 import { importMessages } from '../messages';
-
-function download(name: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 const STATUS_TYPE = { running: 'info', succeeded: 'success', partial: 'warning', rejected: 'error', failed: 'error' } as const;
 
@@ -64,24 +40,18 @@ export function ImportAchievementsPage() {
     <>
       <PageHeader title={t.title} subtitle={t.subtitle} />
       <Flex vertical gap={16}>
-        <Card title={t.fileTitle} extra={<Button onClick={() => download('achievements-template.csv', TEMPLATE_CSV)}>{t.template}</Button>}>
-          <Upload.Dragger
+        <Card
+          title={t.fileTitle}
+          extra={<Button onClick={() => saveTextFile('achievements-template.csv', TEMPLATE_CSV)}>{t.template}</Button>}
+        >
+          <ImportFileDragger
             accept=".csv,.txt,.xlsx,.jsonl,.ndjson"
-            maxCount={1}
-            beforeUpload={(f) => {
-              setFile(f);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-            fileList={file ? [{ uid: 'file', name: file.name, size: file.size, status: 'done' }] : []}
-            data-testid="import-file"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t.dropHint}</p>
-            <p className="ant-upload-hint">{t.dropFormats}</p>
-          </Upload.Dragger>
+            file={file}
+            onChange={setFile}
+            hint={t.dropHint}
+            formats={t.dropFormats}
+            testId="import-file"
+          />
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             {t.columnsHelp}
           </Typography.Paragraph>
@@ -98,26 +68,7 @@ export function ImportAchievementsPage() {
                 data-testid="import-org"
               />
             </Form.Item>
-            <Form.Item label={t.mode}>
-              <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as ImportMode)}>
-                <Space direction="vertical">
-                  <Radio value="all">{t.modeAll}</Radio>
-                  <Radio value="valid">{t.modeValid}</Radio>
-                </Space>
-              </Radio.Group>
-            </Form.Item>
-            <Form.Item label={t.encoding}>
-              <Select<ImportEncoding>
-                value={encoding}
-                onChange={setEncoding}
-                style={{ width: 200 }}
-                options={[
-                  { value: 'auto', label: t.encodingAuto },
-                  { value: 'utf8', label: 'UTF-8' },
-                  { value: 'gbk', label: 'GBK / GB18030' },
-                ]}
-              />
-            </Form.Item>
+            <ImportModeEncodingItems mode={mode} onModeChange={setMode} encoding={encoding} onEncodingChange={setEncoding} labels={t} />
             <Form.Item>
               <Checkbox checked={publish} onChange={(e) => setPublish(e.target.checked)}>
                 {t.publish}
@@ -196,7 +147,7 @@ function JobCard({ job }: { job: ImportJob }) {
         {job.errorsTruncated ? <Typography.Text type="warning">{t.reportTruncated}</Typography.Text> : null}
         {job.errors.length ? (
           <div>
-            <Button onClick={() => download(`import-report-${job.id.slice(0, 8)}.csv`, reportCsv(job, t.reportHeaders))}>
+            <Button onClick={() => saveTextFile(`import-report-${job.id.slice(0, 8)}.csv`, reportCsv(job, t.reportHeaders))}>
               {t.download}
             </Button>
           </div>

@@ -1,7 +1,7 @@
-import type { ImportEncoding } from '#shared/contracts/imports.contract';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import type { ImportEncoding, ImportMode } from '#shared/contracts/imports.contract';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Progress, Radio, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Form, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { networkError, parseErrorResponse } from '../../../shared/api/api-error';
@@ -13,9 +13,11 @@ import { acceptLanguageOf, getLang } from '../../../shared/i18n/lang-store';
 import { useLang } from '../../../shared/i18n/useLang';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 import { PageHeader } from '../../../shared/ui/PageHeader';
+import { saveTextFile } from '../../../shared/ui/save-text-file';
+import { ImportFileDragger, ImportModeEncodingItems } from '../../imports/components/ImportFormParts';
+import { csvText } from '../../imports/import-report';
 import { registrationKeys } from '../registrations.api';
 
-type ImportMode = 'all' | 'valid';
 /** One entry of the row report (a problem, or a row skipped on re-import: code `skipped`). */
 type ReportRow = { row: number; field: string; code: string; message: string };
 /** The answer of POST /registrations/import (RegistrationImportReportSchema on the server). */
@@ -99,22 +101,6 @@ const TEMPLATE_COLUMNS: readonly { label: string; zh: string; en: string; requir
   { label: '预计新增产值（元）', zh: '', en: '' },
   { label: '预计新增产值（分）', zh: '', en: '' },
 ];
-
-const csvCell = (v: string | number) => {
-  const s = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-/** CSV text with a UTF-8 byte-order mark (so Excel reads the Chinese correctly). */
-const toCsv = (rows: readonly (readonly (string | number)[])[]) => `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-
-function download(name: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 const CONTENT_TYPES: Record<string, string> = {
   csv: 'text/csv',
@@ -291,34 +277,24 @@ export function RegistrationImportPage() {
           extra={
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => download('技术合同导入模板.csv', toCsv([TEMPLATE_COLUMNS.map((c) => c.label)]))}
+              onClick={() => saveTextFile('技术合同导入模板.csv', csvText([TEMPLATE_COLUMNS.map((c) => c.label)]))}
               data-testid="registration-import-template"
             >
               {t.template}
             </Button>
           }
         >
-          <Upload.Dragger
+          <ImportFileDragger
             accept=".csv,.txt,.xlsx"
-            maxCount={1}
-            beforeUpload={(f) => {
+            file={file}
+            onChange={(f) => {
               setFile(f);
               run.reset();
-              return false;
             }}
-            onRemove={() => {
-              setFile(null);
-              run.reset();
-            }}
-            fileList={file ? [{ uid: 'file', name: file.name, size: file.size, status: 'done' }] : []}
-            data-testid="registration-import-file"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t.dropHint}</p>
-            <p className="ant-upload-hint">{t.dropFormats}</p>
-          </Upload.Dragger>
+            hint={t.dropHint}
+            formats={t.dropFormats}
+            testId="registration-import-file"
+          />
           <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
             {t.columnsHelp}
           </Typography.Paragraph>
@@ -350,26 +326,14 @@ export function RegistrationImportPage() {
 
         <Card title={t.optionsTitle}>
           <Form layout="vertical" onFinish={() => file && run.mutate(file)}>
-            <Form.Item label={t.mode}>
-              <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as ImportMode)} data-testid="registration-import-mode">
-                <Space direction="vertical">
-                  <Radio value="all">{t.modeAll}</Radio>
-                  <Radio value="valid">{t.modeValid}</Radio>
-                </Space>
-              </Radio.Group>
-            </Form.Item>
-            <Form.Item label={t.encoding}>
-              <Select<ImportEncoding>
-                value={encoding}
-                onChange={setEncoding}
-                style={{ width: 200 }}
-                options={[
-                  { value: 'auto', label: t.encodingAuto },
-                  { value: 'utf8', label: 'UTF-8' },
-                  { value: 'gbk', label: 'GBK / GB18030' },
-                ]}
-              />
-            </Form.Item>
+            <ImportModeEncodingItems
+              mode={mode}
+              onModeChange={setMode}
+              encoding={encoding}
+              onEncodingChange={setEncoding}
+              labels={t}
+              modeTestId="registration-import-mode"
+            />
             {run.isPending ? (
               <div style={{ marginBottom: 16 }} data-testid="registration-import-progress">
                 <Typography.Text type="secondary">{percent < 100 ? `${t.uploading} ${percent}%` : t.processing}</Typography.Text>
@@ -440,7 +404,10 @@ function ReportCard({ report }: { report: ImportReport }) {
           {report.rows.length ? (
             <Button
               onClick={() =>
-                download('技术合同导入报告.csv', toCsv([t.reportHeaders, ...report.rows.map((r) => [r.row, r.field, r.code, r.message])]))
+                saveTextFile(
+                  '技术合同导入报告.csv',
+                  csvText([t.reportHeaders, ...report.rows.map((r) => [r.row, r.field, r.code, r.message])]),
+                )
               }
             >
               {t.downloadReport}

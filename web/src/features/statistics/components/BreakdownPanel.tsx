@@ -9,8 +9,10 @@ import { csvFileName, statRowsCsv } from '../stat-csv';
 import { pickUnit } from '../stat-format';
 import { useStatBreakdown, type StatSource } from '../statistics.api';
 import { barHeight, buildBreakdownBarOption, buildBreakdownPieOption, type StatMeasure } from '../statistics.options';
+import { statCsvHeaders } from './chart-text';
 import { ExportCsvButton } from './ExportCsvButton';
 import { LazyEChart } from './LazyCharts';
+import { MeasureSwitch } from './MeasureSwitch';
 import { StatTable } from './StatTable';
 
 type ChartKind = 'bar' | 'pie';
@@ -61,16 +63,7 @@ export function BreakdownPanel({ source, year, side, region, dimension, onDimens
             aria-label={t.dimension}
             data-testid="stat-dimension"
           />
-          <Segmented<StatMeasure>
-            size="small"
-            value={measure}
-            onChange={setMeasure}
-            options={[
-              { value: 'amount', label: t.measures.amount },
-              { value: 'count', label: t.measures.count },
-            ]}
-            aria-label={t.measure}
-          />
+          <MeasureSwitch value={measure} onChange={setMeasure} />
           <Segmented<ChartKind>
             size="small"
             value={kind}
@@ -84,22 +77,7 @@ export function BreakdownPanel({ source, year, side, region, dimension, onDimens
           <ExportCsvButton
             fileName={csvFileName(t.fileStem, year, scopeName, dimensionName)}
             disabled={rows.length === 0}
-            build={() =>
-              statRowsCsv(
-                rows,
-                {
-                  label: dimensionName,
-                  count: t.contracts,
-                  amount: t.withUnit(t.amount, t.units[unit]),
-                  techAmount: t.withUnit(t.techAmount, t.units[unit]),
-                  share: `${t.share} %`,
-                  amountGrowth: `${t.amountGrowth} %`,
-                  countGrowth: `${t.countGrowth} %`,
-                },
-                unit,
-                lang,
-              )
-            }
+            build={() => statRowsCsv(rows, statCsvHeaders(t, dimensionName, unit), unit, lang)}
             testId="stat-breakdown-export"
           />
         </Flex>

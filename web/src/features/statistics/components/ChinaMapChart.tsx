@@ -1,6 +1,7 @@
+import { EChart, type EChartProps } from '../../../dashboards/EChart';
+import type { StatChartOption } from '../charts/stat-chart-option';
 import { registerMap } from '../charts/stat-echarts';
 import { CHINA_MAP_NAME, type MapGeoJson } from '../geo';
-import { StatChart, type StatChartProps } from './StatChart';
 
 // ECharts decodes a compressed map in place: register a copy, once per fetched file.
 const registered = new WeakSet<object>();
@@ -12,11 +13,11 @@ function ensureRegistered(name: string, geo: MapGeoJson): void {
   }
 }
 
-export type ChinaMapChartProps = StatChartProps & { geo: MapGeoJson };
+export type ChinaMapChartProps = EChartProps<StatChartOption> & { geo: MapGeoJson };
 
 /** The statistics chart drawn on the registered province map (option built by buildChoroplethOption). */
 export function ChinaMapChart({ geo, ...props }: ChinaMapChartProps) {
   // Idempotent and before the chart's first setOption (which runs in an effect after this render).
   ensureRegistered(CHINA_MAP_NAME, geo);
-  return <StatChart {...props} />;
+  return <EChart<StatChartOption> {...props} />;
 }

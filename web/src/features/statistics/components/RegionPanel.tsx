@@ -1,6 +1,7 @@
 import type { RegionRow, StatSide } from '#shared/contracts/statistics.contract';
-import { Alert, Card, Col, Flex, Row, Segmented, Switch, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Row, Switch, Typography } from 'antd';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { EChartClick } from '../../../dashboards/EChart';
 import { useMessages } from '../../../shared/i18n/messages';
 import { useLang } from '../../../shared/i18n/useLang';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
@@ -18,11 +19,11 @@ import {
   sortByAmount,
   type StatMeasure,
 } from '../statistics.options';
-import { chartText } from './chart-text';
+import { chartText, statCsvHeaders } from './chart-text';
 import { ExportCsvButton } from './ExportCsvButton';
 import { LazyChinaMap, LazyStatChart } from './LazyCharts';
 import { MapNote } from './MapNote';
-import type { StatChartClick } from './StatChart';
+import { MeasureSwitch } from './MeasureSwitch';
 import { StatTable } from './StatTable';
 
 export type RegionPanelProps = {
@@ -85,14 +86,14 @@ export function RegionPanel({ source, year, side, region, scopeName, onDrill, wi
     [onDrill, rowByCode],
   );
   const onMapClick = useCallback(
-    (e: StatChartClick) => {
+    (e: EChartClick) => {
       const data = e.data as { code?: unknown } | null | undefined;
       drillTo(typeof data?.code === 'string' ? data.code : index.codeByName.get(e.name));
     },
     [drillTo, index],
   );
   const onBarClick = useCallback(
-    (e: StatChartClick) => {
+    (e: EChartClick) => {
       const data = e.data as { code?: unknown } | null | undefined;
       drillTo(typeof data?.code === 'string' ? data.code : undefined);
     },
@@ -151,17 +152,7 @@ export function RegionPanel({ source, year, side, region, scopeName, onDrill, wi
       data-testid="stat-regions"
       extra={
         <Flex gap={12} align="center" wrap>
-          <Segmented<StatMeasure>
-            size="small"
-            value={measure}
-            onChange={setMeasure}
-            options={[
-              { value: 'amount', label: t.measures.amount },
-              { value: 'count', label: t.measures.count },
-            ]}
-            aria-label={t.measure}
-            data-testid="stat-measure"
-          />
+          <MeasureSwitch value={measure} onChange={setMeasure} testId="stat-measure" />
           {withFlows && national ? (
             <Flex gap={6} align="center">
               <Switch size="small" checked={showFlows} onChange={setShowFlows} aria-label={t.showFlows} data-testid="stat-show-flows" />
@@ -171,22 +162,7 @@ export function RegionPanel({ source, year, side, region, scopeName, onDrill, wi
           <ExportCsvButton
             fileName={csvFileName(t.fileStem, year, scopeName, t.region)}
             disabled={rows.length === 0}
-            build={() =>
-              statRowsCsv(
-                rows,
-                {
-                  label: t.region,
-                  count: t.contracts,
-                  amount: t.withUnit(t.amount, t.units[unit]),
-                  techAmount: t.withUnit(t.techAmount, t.units[unit]),
-                  share: `${t.share} %`,
-                  amountGrowth: `${t.amountGrowth} %`,
-                  countGrowth: `${t.countGrowth} %`,
-                },
-                unit,
-                lang,
-              )
-            }
+            build={() => statRowsCsv(rows, statCsvHeaders(t, t.region, unit), unit, lang)}
             testId="stat-regions-export"
           />
         </Flex>

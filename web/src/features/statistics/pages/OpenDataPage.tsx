@@ -14,9 +14,10 @@ import { FlowsPanel } from '../components/FlowsPanel';
 import { HeadlineCards } from '../components/HeadlineCards';
 import { RegionPanel } from '../components/RegionPanel';
 import { TrendPanel } from '../components/TrendPanel';
+import { YearSelect } from '../components/YearSelect';
 import { statisticsMessages, type StatisticsText } from '../messages';
 import { openDataUrl, useOpenDataDefinitions, useStatOverview, useStatRegions } from '../statistics.api';
-import { rowLabel, trendRange, yearOptions } from '../statistics.options';
+import { rowLabel, trendRange } from '../statistics.options';
 import { useStatYear } from '../useStatYear';
 
 const OpenDataFilters = z.object({
@@ -55,16 +56,7 @@ export function OpenDataPage() {
       <PageHeader
         title={t.openDataTitle}
         subtitle={t.openDataSubtitle}
-        extra={
-          <Select<number>
-            value={year}
-            onChange={(y) => update({ year: y })}
-            options={yearOptions(years, year).map((y) => ({ value: y, label: String(y) }))}
-            style={{ width: 110 }}
-            aria-label={t.year}
-            data-testid="stat-year"
-          />
-        }
+        extra={<YearSelect year={year} years={years} onChange={(y) => update({ year: y })} />}
       />
       {probe.isError ? <ErrorAlert error={probe.error} onRetry={() => void probe.refetch()} className="tn-block" /> : null}
       {overview.isError ? <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} className="tn-block" /> : null}

@@ -1,6 +1,6 @@
 import { RegionCodeSchema } from '#shared/contracts/common.contract';
 import { STAT_DIMENSIONS, STAT_PERIODS, STAT_SIDES, type RegionRow, type StatSide } from '#shared/contracts/statistics.contract';
-import { Breadcrumb, Button, Flex, Segmented, Select } from 'antd';
+import { Breadcrumb, Button, Flex, Segmented } from 'antd';
 import { useCallback } from 'react';
 import { z } from 'zod';
 import { isApiError } from '../../../shared/api/api-error';
@@ -19,10 +19,10 @@ import { FlowsPanel } from '../components/FlowsPanel';
 import { HeadlineCards } from '../components/HeadlineCards';
 import { RegionPanel } from '../components/RegionPanel';
 import { TrendPanel } from '../components/TrendPanel';
+import { YearSelect } from '../components/YearSelect';
 import { drillCrumbs } from '../drill';
 import { statisticsMessages } from '../messages';
 import { useStatOverview } from '../statistics.api';
-import { yearOptions } from '../statistics.options';
 import { useStatYear } from '../useStatYear';
 
 /** What the dashboard keeps in the URL: shareable, survives reload, Back undoes a drill-down. */
@@ -75,14 +75,7 @@ export function StatisticsDashboardPage() {
         subtitle={t.dashboardSubtitle}
         extra={
           <>
-            <Select<number>
-              value={year}
-              onChange={(y) => update({ year: y })}
-              options={yearOptions(years, year).map((y) => ({ value: y, label: String(y) }))}
-              style={{ width: 110 }}
-              aria-label={t.year}
-              data-testid="stat-year"
-            />
+            <YearSelect year={year} years={years} onChange={(y) => update({ year: y })} />
             <Segmented<StatSide>
               value={side}
               onChange={(s) => update({ side: s })}

@@ -89,7 +89,8 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
   // Market events reach the other side's members in-app, written in the event's transaction.
   const notify: NotifyOrganisation = (conn, orgId, n) => notifications.notifyOrganisation(conn, orgId, n);
   // 协议定价公示: notices of state-funded sellers' negotiated deals; registers the `notice.expire` job.
-  const notices = createNoticesService({ db, repo: createNoticesRepo(db), dealsRepo, deals, scheduler, audit, clock, notify, ...(config.notices ? { config: config.notices } : {}) });
+  const noticesRepo = createNoticesRepo(db);
+  const notices = createNoticesService({ db, repo: noticesRepo, dealsRepo, deals, scheduler, audit, clock, notify, ...(config.notices ? { config: config.notices } : {}) });
   // 招标: sealed proposals opened together by the scheduler at the deadline; award opens a deal.
   const tenders = createTendersService({ db, repo: createTendersRepo(db), audit, clock, deals, scheduler, notify, ...(config.tenderMinLeadMinutes !== undefined ? { minLeadMinutes: config.tenderMinLeadMinutes } : {}) });
   scheduler.register(TENDER_OPEN_JOB, tenders.openAtDeadline);
@@ -158,7 +159,6 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
   });
   // 技术合同登记 and the statistics its registrations keep current (in the same transaction).
   const statistics = createStatisticsService({ db, repo: createStatisticsRepo(), clock, codeList: (name) => regions.getCodeList(name, {}), regionNames });
-  const noticesRepoForCalendar = createNoticesRepo(db);
   const registrations = createRegistrationsService({
     db,
     repo: createRegistrationsRepo(db),
@@ -166,7 +166,7 @@ export function createServices(handle: DbHandle, clock: Clock, config: ServicesC
     clock,
     statistics,
     regionNames,
-    calendar: async (conn, from, to) => new Map((await noticesRepoForCalendar.calendarBetween(conn, from, to)).map((d) => [d.day, d.kind])),
+    calendar: async (conn, from, to) => new Map((await noticesRepo.calendarBetween(conn, from, to)).map((d) => [d.day, d.kind])),
     codeName: async (list, code) => (await regions.getCodeList(list, {})).items.find((i) => i.code === code)?.name ?? code,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });

@@ -18,7 +18,7 @@ import type {
 } from '#shared/contracts/registrations.contract';
 import { LICENSABLE_SUBTYPES } from '#shared/contracts/registrations.contract';
 import { chinaToday } from '#shared/format/china-time';
-import { isWithinRegion, regionLevelOf } from '#shared/format/region-scope';
+import { isWithinRegion, regionPrefix } from '#shared/format/region-scope';
 import type { Db, DbConn, Tx } from '#server/db/types';
 import { AppError } from '#server/lib/app-error';
 import type { Clock } from '#server/lib/clock';
@@ -636,11 +636,11 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     async list(actor: Actor, q: RegistrationQuery): Promise<RegistrationPage> {
       requireUser(actor);
       const page = { page: q.page, pageSize: q.pageSize, ...(q.q ? { q: q.q } : {}), ...(q.year ? { year: q.year } : {}) };
-      const regionPrefix = q.regionCode ? q.regionCode.slice(0, regionLevelOf(q.regionCode) === 'province' ? 2 : regionLevelOf(q.regionCode) === 'city' ? 4 : 6) : undefined;
+      const prefix = q.regionCode ? regionPrefix(q.regionCode) : undefined;
       const scopes = isPlatformAdmin(actor) ? null : regionsFor(actor, 'registrar');
       let res;
       if (q.view === 'mine') {
-        res = await repo.list({ ...page, applicantOrgIds: applicantOrgIdsOf(actor, true), ...(q.status ? { statuses: [q.status] } : {}), ...(regionPrefix ? { regionPrefix } : {}) });
+        res = await repo.list({ ...page, applicantOrgIds: applicantOrgIdsOf(actor, true), ...(q.status ? { statuses: [q.status] } : {}), ...(prefix ? { regionPrefix: prefix } : {}) });
       } else {
         if (scopes !== null && scopes.length === 0) {
           throw new AppError('common/forbidden', 'registrars only');
@@ -650,7 +650,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
           // Drafts are the applicant's own until submitted.
           return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
         }
-        res = await repo.list({ ...page, pointRegionPrefixes: scopes === null ? null : scopes.map((s) => s.slice(0, regionLevelOf(s) === 'province' ? 2 : regionLevelOf(s) === 'city' ? 4 : 6)), statuses: [...statuses], ...(regionPrefix ? { regionPrefix } : {}) });
+        res = await repo.list({ ...page, pointRegionPrefixes: scopes === null ? null : scopes.map(regionPrefix), statuses: [...statuses], ...(prefix ? { regionPrefix: prefix } : {}) });
       }
       return { items: res.rows.map((r) => toRegistrationSummary(r, r.pointName)), total: res.total, page: q.page, pageSize: q.pageSize };
     },

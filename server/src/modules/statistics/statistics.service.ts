@@ -157,17 +157,18 @@ export function createStatisticsService({ db, repo, clock, codeList, regionNames
 
   async function coverage(conn: DbConn, scope: Scope, year: number) {
     const prefix = scope === null ? '' : regionPrefix(scope);
-    const [withContracts, counties] = [await repo.countiesWithContracts(conn, year, prefix), await repo.countiesIn(conn, prefix)];
-    return { countiesWithContracts: withContracts, counties };
+    return { countiesWithContracts: await repo.countiesWithContracts(conn, year, prefix), counties: await repo.countiesIn(conn, prefix) };
   }
 
   async function breakdownRows(conn: DbConn, scope: Scope, side: StatSide, year: number, dimension: StatDimension): Promise<StatRow[]> {
-    const [cur, prev] = [await yearSums(conn, scope, side, year, dimension), await yearSums(conn, scope, side, year - 1, dimension)];
+    const cur = await yearSums(conn, scope, side, year, dimension);
+    const prev = await yearSums(conn, scope, side, year - 1, dimension);
     return statRows(cur, prev, await dimensionNamer(dimension));
   }
 
   async function totalRow(conn: DbConn, scope: Scope, side: StatSide, year: number): Promise<StatRow> {
-    const [cur, prev] = [await yearSums(conn, scope, side, year, 'total'), await yearSums(conn, scope, side, year - 1, 'total')];
+    const cur = await yearSums(conn, scope, side, year, 'total');
+    const prev = await yearSums(conn, scope, side, year - 1, 'total');
     const rows = statRows(cur, prev, () => ['合计', 'Total']);
     return (
       rows[0] ?? { code: '', name: '合计', nameEn: 'Total', count: 0, amountFen: '0', techAmountFen: '0', amountShare: null, prevCount: prev[0]?.n ?? null, prevAmountFen: prev[0]?.amount ?? null, countGrowth: null, amountGrowth: null }
@@ -186,10 +187,11 @@ export function createStatisticsService({ db, repo, clock, codeList, regionNames
       }
       const p = regionPrefix(scope);
       const like = level === 'province' ? `${p}__00` : `${p}__`;
-      const rows = await repo.sum(conn, { dimension: 'total', side, periodFrom: y, periodTo: y, region: { like, not: level === 'province' ? scope : scope }, groupBy: 'region' });
-      return rows;
+      // The pattern matches the scope's own code too (a city's county pattern matches the city): leave it out.
+      return repo.sum(conn, { dimension: 'total', side, periodFrom: y, periodTo: y, region: { like, not: scope }, groupBy: 'region' });
     };
-    const [cur, prev] = [await fetch(year), await fetch(year - 1)];
+    const cur = await fetch(year);
+    const prev = await fetch(year - 1);
     const namer = await regionNamer([...cur, ...prev].map((r) => r.key));
     const rows = statRows(cur, prev, namer);
     return rows.map((r) => {
